@@ -1,0 +1,56 @@
+import type { Passage, Span } from '../corpus/types.ts'
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+
+/** Where a quote comes from: DESIGN.md's Citation. `quote` stands verbatim in the article. */
+export interface Citation {
+  article: string
+  title: string
+  source: string | null
+  author: string | null
+  date: string | null
+  url: string | null
+  /** 1-based paragraph of the cleaned article. */
+  paragraph: number
+  /** Verbatim (whitespace aside); shortened with '…' at its ends where it was cut. */
+  quote: string
+}
+
+/** Quotes are cut to about this many characters. */
+export const QUOTE_CHARS = 400
+
+/**
+ * A verbatim quote of `text[span]`, whitespace flattened, cut at a word near `max` characters
+ * with '…' where it was cut.
+ */
+export function quoteOf(
+  text: string,
+  span: Span = { start: 0, end: text.length },
+  max = QUOTE_CHARS,
+): string {
+  const flat = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`
+}
+
+/** The citation of a passage, quoting `span` of the article (default: the whole passage). */
+export function cite(kb: KnowledgeBase, passage: Passage, span?: Span, max = QUOTE_CHARS): Citation {
+  const article = kb.articles.get(passage.articleId)
+  if (!article) throw new Error(`citation: article ${passage.articleId} is not in the knowledge base`)
+  return {
+    article: article.id,
+    title: article.title,
+    source: article.source,
+    author: article.author,
+    date: article.date,
+    url: article.url,
+    paragraph: passage.paragraph,
+    quote: quoteOf(article.text, span ?? { start: passage.start, end: passage.end }, max),
+  }
+}
+
+/** The passage that holds a character offset of an article. */
+export function passageAt(kb: KnowledgeBase, articleId: string, offset: number): Passage | undefined {
+  return kb.passagesByArticle.get(articleId)?.find((p) => p.start <= offset && offset < p.end)
+}

@@ -1,0 +1,92 @@
+import type { Passage, Span } from '../corpus/types.ts'
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { snippet } from '../search/snippet.ts'
+import { searchTerms } from '../text/normalize.ts'
+import { type Citation, cite, QUOTE_CHARS } from './citation.ts'
+import { cleanQuery } from './query.ts'
+
+export interface SearchResult {
+  score: number
+  /** The passage around the matches, matched words in **bold**. */
+  snippet: string
+  citation: Citation
+}
+
+export interface SearchAnswer {
+  command: 'search'
+  query: string
+  results: SearchResult[]
+  /** How many passages matched in all (results holds the first `limit`). */
+  total: number
+}
+
+export const DEFAULT_LIMIT = 5
+export const MAX_LIMIT = 50
+
+/** A passage found by the index, with the document terms that matched. */
+export interface PassageHit {
+  passage: Passage
+  score: number
+  terms: Set<string>
+}
+
+/** The passages that match a query, best first. */
+export function findPassages(
+  kb: KnowledgeBase,
+  query: string,
+  limit = Number.POSITIVE_INFINITY,
+): PassageHit[] {
+  const q = cleanQuery(query)
+  if (searchTerms(q).length === 0) return []
+  const out: PassageHit[] = []
+  for (const r of kb.index.search(q)) {
+    const passage = kb.passages.get(String(r.id))
+    if (!passage) continue
+    out.push({ passage, score: r.score, terms: new Set(r.terms) })
+    if (out.length >= limit) break
+  }
+  return out
+}
+
+/** The run of sentences of a passage with the most matched words, within `max` characters. */
+export function bestSentences(
+  text: string,
+  passage: Passage,
+  terms: ReadonlySet<string>,
+  max = QUOTE_CHARS,
+): Span {
+  const counts = passage.sentences.map(
+    (s) => searchTerms(text.slice(s.start, s.end)).filter((t) => terms.has(t)).length,
+  )
+  let best: Span = passage.sentences[0] ?? { start: passage.start, end: passage.end }
+  let bestCount = -1
+  for (let i = 0; i < passage.sentences.length; i++) {
+    let count = 0
+    for (let j = i; j < passage.sentences.length; j++) {
+      const first = passage.sentences[i]
+      const last = passage.sentences[j]
+      if (!first || !last || (j > i && last.end - first.start > max)) break
+      count += counts[j] ?? 0
+      if (count > bestCount) {
+        bestCount = count
+        best = { start: first.start, end: last.end }
+      }
+    }
+  }
+  return best
+}
+
+/** search: the passages that best match the query, each with a snippet and a verbatim, cited quote. */
+export function search(kb: KnowledgeBase, query: string, options: { limit?: number } = {}): SearchAnswer {
+  const limit = Math.max(1, Math.min(MAX_LIMIT, options.limit ?? DEFAULT_LIMIT))
+  const hits = findPassages(kb, query)
+  const results = hits.slice(0, limit).map(({ passage, score, terms }) => {
+    const text = kb.articles.get(passage.articleId)?.text ?? ''
+    return {
+      score: Math.round(score * 1000) / 1000,
+      snippet: snippet(text, terms, passage.start, passage.end),
+      citation: cite(kb, passage, bestSentences(text, passage, terms)),
+    }
+  })
+  return { command: 'search', query, results, total: hits.length }
+}

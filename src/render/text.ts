@@ -1,0 +1,49 @@
+import { citationLine, type Item, type Presentation } from './presentation.ts'
+
+export interface TextOptions {
+  /** ANSI bold for highlights (on a terminal). */
+  color?: boolean
+  /** Wrap width for quotes; 0: no wrapping. */
+  width?: number
+}
+
+const BOLD = '\u001b[1m'
+const RESET = '\u001b[0m'
+
+function itemText(item: Item, color: boolean): string {
+  let out = ''
+  let pos = 0
+  for (const [s, e] of item.highlights ?? []) {
+    out +=
+      item.text.slice(pos, s) +
+      (color ? `${BOLD}${item.text.slice(s, e)}${RESET}` : `*${item.text.slice(s, e)}*`)
+    pos = e
+  }
+  out += item.text.slice(pos)
+  const cites = (item.cites ?? []).map((n) => `[${n}]`).join('')
+  return cites ? `${out} ${cites}` : out
+}
+
+/** A presentation as terminal text: title, the answer, sections, then the numbered sources. */
+export function renderText(p: Presentation, options: TextOptions = {}): string {
+  const color = options.color ?? false
+  const lines: string[] = [color ? `${BOLD}${p.title}${RESET}` : p.title]
+  if (p.lead) lines.push('', p.lead)
+  for (const section of p.sections) {
+    lines.push('')
+    if (section.heading) lines.push(color ? `${BOLD}${section.heading}${RESET}` : section.heading)
+    for (const item of section.items) lines.push(`  • ${itemText(item, color)}`)
+  }
+  if (p.suggestions?.length) {
+    lines.push('', 'Did you mean:')
+    for (const s of p.suggestions) lines.push(`  • ${s}`)
+  }
+  if (p.citations.length) {
+    lines.push('', 'Sources')
+    p.citations.forEach((c, i) => {
+      lines.push(`  [${i + 1}] “${c.quote}”`, `      ${citationLine(c)} (${c.article})`)
+    })
+  }
+  if (p.footer) lines.push('', p.footer)
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,82 @@
+/**
+ * One normalisation for indexing and for queries, so that spelling variants of Arabic names meet:
+ * 'Jaish al-Azza', 'jaysh al azza' and 'JAYSH AL-‘AZZA' all become the terms `jaysh aza`.
+ */
+
+/** Words that carry no meaning for search. 'al' and 'el' are the Arabic article. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been by for from had has have he her his i in into is it its of on or our she ' +
+    'that the their them they this those to was we were which who whom will with would you your do does did ' +
+    'what when where why how not no so than then there these also can could about after before over under ' +
+    'al el ul wal'
+  ).split(' '),
+)
+
+const APOSTROPHES = /['’‘ʼʿʾ`´]/g
+/** A word: letters and digits, possibly joined by apostrophes (Wa'er, Hay'at). Hyphens split. */
+const WORD = /[\p{L}\p{N}]+(?:['’‘ʼʿʾ`´][\p{L}\p{N}]+)*/gu
+
+/** Strips accents and marks (NFKD), folds case. */
+export function foldCase(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+/**
+ * Folds one lower-case word to its search form: apostrophes removed, an English possessive or
+ * plural 's' dropped, and transliteration variants (jaysh/jaish/jeish, faylaq/failaq, tawheed/
+ * tawhid, qalamoun/qalamun, doubled letters) brought to one spelling.
+ */
+export function foldWord(word: string): string {
+  let w = foldCase(word)
+  w = w.replace(/['’‘ʼ`´]s$/, '').replace(APOSTROPHES, '')
+  if (w.length >= 5 && /ies$/.test(w)) w = `${w.slice(0, -3)}y`
+  else if (w.length >= 5 && /[^sui]s$/.test(w)) w = w.slice(0, -1)
+  return w
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/ou|oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/ei|ai|ey/g, 'ay')
+}
+
+/** The search term of a word, or null when it is no search term (stop words, the article 'al'). */
+export function searchTerm(word: string): string | null {
+  const lower = foldCase(word).replace(APOSTROPHES, '')
+  if (lower.length === 0 || STOP_WORDS.has(lower)) return null
+  const folded = foldWord(word)
+  return folded.length === 0 || STOP_WORDS.has(folded) ? null : folded
+}
+
+/** A word of a text with its offsets. */
+export interface WordSpan {
+  word: string
+  start: number
+  end: number
+}
+
+/** The words of a text with their offsets; hyphenated names are separate words. */
+export function words(text: string): WordSpan[] {
+  const out: WordSpan[] = []
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+/** The words of a text, as the index tokenizer. */
+export function tokenize(text: string): string[] {
+  return text.match(WORD) ?? []
+}
+
+/** The search terms of a text, in order, without stop words. */
+export function searchTerms(text: string): string[] {
+  const out: string[] = []
+  for (const w of tokenize(text)) {
+    const t = searchTerm(w)
+    if (t) out.push(t)
+  }
+  return out
+}
+
+/** A whole phrase in its comparable form: the search terms joined by one space. */
+export function foldPhrase(text: string): string {
+  return searchTerms(text).join(' ')
+}
