@@ -30,22 +30,24 @@ export interface PassageHit {
   terms: Set<string>
 }
 
-/** The passages that match a query, best first. */
-export function findPassages(
-  kb: KnowledgeBase,
-  query: string,
-  limit = Number.POSITIVE_INFINITY,
-): PassageHit[] {
+/**
+ * The passages that match a query, best first. The index's relevance is weighed by the share of
+ * the query's words a passage holds, so that a passage with all of them outranks one that
+ * repeats one of them.
+ */
+export function findPassages(kb: KnowledgeBase, query: string, limit = Number.POSITIVE_INFINITY): PassageHit[] {
   const q = cleanQuery(query)
-  if (searchTerms(q).length === 0) return []
+  const wanted = new Set(searchTerms(q)).size
+  if (wanted === 0) return []
   const out: PassageHit[] = []
   for (const r of kb.index.search(q)) {
     const passage = kb.passages.get(String(r.id))
     if (!passage) continue
-    out.push({ passage, score: r.score, terms: new Set(r.terms) })
-    if (out.length >= limit) break
+    const coverage = Math.min(1, new Set(r.queryTerms).size / wanted)
+    out.push({ passage, score: r.score * coverage * coverage, terms: new Set(r.terms) })
   }
-  return out
+  out.sort((a, b) => b.score - a.score)
+  return out.length > limit ? out.slice(0, limit) : out
 }
 
 /** The run of sentences of a passage with the most matched words, within `max` characters. */

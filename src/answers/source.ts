@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { type Citation, cite } from './citation.ts'
 import { cleanQuery } from './query.ts'
-import { rankByName } from './resolve.ts'
+import { nameScore } from './resolve.ts'
 
 export interface ArticleInfo {
   id: string
@@ -42,15 +42,14 @@ export function resolveArticle(
   const all = [...kb.articles.values()]
   const byPrefix = q ? all.filter((a) => a.id.startsWith(q)) : []
   if (byPrefix.length === 1) return { article: byPrefix[0] ?? null, suggestions: [] }
-  const ranked = rankByName(
-    q,
-    all.map((a) => ({ name: a.title, variants: [a.id], article: a })),
-    5,
-  )
-  const top = ranked[0]
-  const exactTitle = top && top.name.toLowerCase() === q.toLowerCase()
-  const clear = top && (exactTitle || ranked.length === 1)
-  if (clear) return { article: top.article, suggestions: [] }
+  const scored = all
+    .map((a) => ({ a, s: nameScore(q, { name: a.title, variants: [a.id] }) }))
+    .filter((x) => x.s > 0)
+    .sort((x, y) => y.s - x.s)
+  const [top, next] = scored
+  // A title named exactly, or by a prefix or phrase no other title shares, is the article meant.
+  if (top && top.s >= 2 && (!next || next.s < top.s)) return { article: top.a, suggestions: [] }
+  const ranked = scored.slice(0, 5).map((x) => ({ article: x.a }))
   return { article: null, suggestions: [...byPrefix, ...ranked.map((r) => r.article)].slice(0, 5) }
 }
 

@@ -30,6 +30,11 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => [string, string, string]][] = 
     (m) => [m[3] ?? '', m[1] ?? '', m[2] ?? ''],
   ],
   [/\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/, (m) => [m[1] ?? '', m[2] ?? '', m[3] ?? '']],
+  // 4/16/2017: month first (as US data sets write it) unless the first number can't be a month.
+  [
+    /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/,
+    (m) => (Number(m[1]) > 12 ? [m[3] ?? '', m[2] ?? '', m[1] ?? ''] : [m[3] ?? '', m[1] ?? '', m[2] ?? '']),
+  ],
 ]
 
 /** The first date in `text` in ISO form, or null. Month names and numbers are both understood. */

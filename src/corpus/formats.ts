@@ -51,8 +51,23 @@ export function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes)
+    return decodeWindows1252(bytes)
   }
+}
+
+/** Windows-1252's 0x80–0x9F (where it differs from Latin-1); Node decodes the label as Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    out += String.fromCharCode(...chunk.map((b) => b)).replace(
+      /[\u0080-\u009f]/g,
+      (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c,
+    )
+  }
+  return out
 }
 
 /** True when the bytes look like a binary file rather than text. */

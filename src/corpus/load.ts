@@ -116,9 +116,10 @@ export function loadCorpus(path: string, options: LoadOptions = {}): LoadedCorpu
         skipped.push({ file: record.origin, reason: `same text as article ${twin}` })
         continue
       }
-      article.id = uniqueId(article.id, ids)
-      if (article.id !== (record.id ?? article.id))
-        skipped.push({ file: record.origin, reason: `id ${record.id} used twice: kept as ${article.id}` })
+      // Two rows with one id (it happens in published data sets) both stay, the second renamed.
+      const id = uniqueId(article.id, ids)
+      if (id !== article.id) article.meta.originalId = article.id
+      article.id = id
       ids.add(article.id)
       texts.set(key, article.id)
       articles.push(article)

@@ -33,9 +33,9 @@ export function foldWord(word: string): string {
   if (w.length >= 5 && /ies$/.test(w)) w = `${w.slice(0, -3)}y`
   else if (w.length >= 5 && /[^sui]s$/.test(w)) w = w.slice(0, -1)
   return w
-    .replace(/(\p{L})\1+/gu, '$1')
     .replace(/ou|oo/g, 'u')
     .replace(/ee/g, 'i')
+    .replace(/(\p{L})\1+/gu, '$1')
     .replace(/ei|ai|ey/g, 'ay')
 }
 

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
+import { DEFAULT_CORPUS, openKnowledgeBase } from '../src/knowledge/open.ts'
+
+/** The seed corpus, built without the cache. */
+export function seedKnowledgeBase(): KnowledgeBase {
+  return openKnowledgeBase({ corpusPath: DEFAULT_CORPUS, cacheDir: null }).kb
+}
+
+/** A knowledge base from files written to a temporary folder (name → content). */
+export function knowledgeBaseOf(files: Record<string, string | Uint8Array>): KnowledgeBase {
+  return openKnowledgeBase({ corpusPath: tempCorpus(files), cacheDir: null }).kb
+}
+
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A temporary folder holding the files; removed after the test file. */
+export function tempCorpus(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'musalaha-test-'))
+  made.push(dir)
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+  return dir
+}
+
+/** Whitespace-flattened, for verbatim checks that ignore line breaks. */
+export const flat = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/** True when every '…'-separated piece of a quote stands verbatim in the text. */
+export function isVerbatim(quote: string, text: string): boolean {
+  const hay = flat(text)
+  return quote
+    .split('…')
+    .map(flat)
+    .filter(Boolean)
+    .every((piece) => hay.includes(piece))
+}
