@@ -1,18 +1,549 @@
-import type { Article, Passage } from '../corpus/types.ts'
+/**
+ * Agreements and their terms. Each article is read once at index time (`extractAgreementFacts`):
+ * the passages that speak of a deal, agreement, proposal, truce or ceasefire give its place, its
+ * broker, its parties, what happened to it and when (proposed, rejected, agreed, implemented), and
+ * its terms. `mergeAgreements` then joins what several articles tell of one agreement: the same
+ * place (or one inside the other's area) at about the same time. Everything here is plain JSON.
+ */
+import type { Article, Passage, Span } from '../corpus/types.ts'
+import { foldPhrase, searchTerms } from '../text/normalize.ts'
+import { LIST_ITEM } from '../text/segment.ts'
+import { type DateContext, dateContext, sentenceDate } from './agreement-dates.ts'
+import {
+  clauses,
+  isTermSentence,
+  itemText,
+  LIST_INTRO,
+  splitListItems,
+  trim,
+  withoutWhoRefuse,
+} from './agreement-terms.ts'
 import type { ExtractEnv } from './facts.ts'
+import { findPlaces, type PlaceMention } from './places.ts'
+import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
 
-/** Issue #4 replaces these with agreement and term extraction. */
-export type AgreementArticleFacts = unknown[]
-export type Agreements = unknown[]
+export type AgreementStatus = 'proposed' | 'agreed' | 'rejected' | 'implemented' | 'unknown'
 
-export function extractAgreementFacts(
-  _article: Article,
-  _passages: readonly Passage[],
-  _env: ExtractEnv,
-): AgreementArticleFacts {
-  return []
+/** Where something was read: a passage and a span of its article's text (for `cite`). */
+export interface TextRef {
+  passage: string
+  start: number
+  end: number
 }
 
-export function mergeAgreements(_all: AgreementArticleFacts[], _env: ExtractEnv): Agreements {
-  return []
+export interface AgreementEvent {
+  status: Exclude<AgreementStatus, 'unknown'>
+  date: string | null
+  ref: TextRef
+}
+
+export interface AgreementTerm {
+  /** The term in words: the list item or clause as written. */
+  text: string
+  category: TermCategory
+  /** Every place it is told, first the one `text` comes from. */
+  refs: TextRef[]
+}
+
+/** A place of an agreement's area, weighed by how it is named (title, 'deal in X', in passing). */
+export interface AreaPlace {
+  name: string
+  key: string
+  weight: number
+  within?: string
+  district?: boolean
+}
+
+/** One agreement as one article tells it. */
+export interface ArticleAgreement {
+  article: string
+  /** Names an agreement that has no place. */
+  articleTitle: string
+  articleDate: string | null
+  area: AreaPlace[]
+  /** The words the article calls it by ('agreement', 'deal', 'truce'), counted. */
+  kinds: Record<string, number>
+  brokers: Record<string, number>
+  parties: string[]
+  events: AgreementEvent[]
+  terms: AgreementTerm[]
+}
+
+export type AgreementArticleFacts = ArticleAgreement[]
+
+/** One agreement as the corpus tells it. */
+export interface Agreement {
+  id: string
+  name: string
+  place: string | null
+  /** Every place of its area, as written, the main place first. */
+  places: string[]
+  date: string | null
+  status: AgreementStatus
+  broker: string | null
+  parties: string[]
+  events: AgreementEvent[]
+  terms: AgreementTerm[]
+  articles: string[]
+}
+
+export type Agreements = Agreement[]
+
+/** An article that never says any of these speaks of no agreement: skipped at once. */
+const AGREEMENT_GATE = /\b(?:agree|deal|truce|cease-?fire|accord|reconcil|proposal)/i
+/** A sentence that speaks of an agreement. */
+const AGREEMENT_NOUN =
+  /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation|proposals?|settlement)\b/i
+/** A passage that speaks of an agreement or its terms: it and the next passage are read for terms. */
+const CONTEXT =
+  /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation|proposals?|conditions|terms|items|demands|agreed)\b/i
+const KINDS = /\b(agreement|deal|truce|cease-?fire|accord)s?\b/gi
+
+/** Carrying an agreement out: weapons handed over, fighters gone, the deal in force. */
+const IMPLEMENTED =
+  /\b(?:handed over|(?:have|has|had) (?:been )?(?:delivered|evacuated)|(?:were|was) evacuated|(?:who|have|had|has) left|departed|implemented|took effect|came into (?:force|effect)|entered into force|in accordance with the (?:agreement|deal))\b/i
+
+const STATUS_CUES: readonly [AgreementEvent['status'], RegExp][] = [
+  [
+    'proposed',
+    /\b(?:propos(?:ed|als?|es)|offer(?:s|ed|ing)?|put (?:forward|forth)|impos(?:ed|es|ing)|dictat(?:ed|ion)|drafted)\b/i,
+  ],
+  ['rejected', /\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|es|ed|al))\b/i],
+  [
+    'agreed',
+    /\b(?:reached (?:a|an|the)\b[^.;]{0,30}?\b(?:agreement|deal|truce|accord|understanding)|(?:agreement|deal|truce|accord)s?\b[^.;,]{0,30}?\b(?:was|has been|had been|were) (?:reached|signed|concluded|struck)|(?:agreement|deal|truce|accord)s? (?:reached|signed|concluded|struck)|agreed (?:on|to|upon|with)\b(?! (?:negotiat|talk|meet|discuss|attend))|signed (?:a|an|the)\b[^.;]{0,30}?\b(?:agreement|deal|truce|accord)|struck (?:a|an) deal|accepted (?:the|a|an) (?:deal|agreement|terms|conditions|proposal|truce))/i,
+  ],
+  ['implemented', IMPLEMENTED],
+]
+const STAGE: Record<AgreementStatus, number> = {
+  unknown: 0,
+  proposed: 1,
+  rejected: 2,
+  agreed: 3,
+  implemented: 4,
+}
+
+const NAME =
+  "(?:(?:[Aa][lnrstdz]|[Ee]l)-)?\\p{Lu}[\\p{L}'’]*(?:[ -](?:(?:[Aa][lnrstdz]|[Ee]l)-)?\\p{Lu}[\\p{L}'’]*){0,3}"
+const BROKER_CUES: readonly RegExp[] = [
+  new RegExp(`\\bunder the (?:auspices|sponsorship|mediation) of (?:the )?(${NAME})`, 'gu'),
+  new RegExp(`\\b(${NAME}) (?:to )?(?:brokers?|brokered|mediates|mediated|sponsors|sponsored)\\b`, 'gu'),
+  new RegExp(
+    `\\b(?:brokered|mediated|sponsored|proposed|offered|put (?:forward|forth)|imposed|presented|dictated) by (?:the )?(${NAME})`,
+    'gu',
+  ),
+  new RegExp(`\\bthe (${NAME}) (?:representative|delegation|mediator|negotiator|officer)s?\\b`, 'gu'),
+  new RegExp(`\\b(${NAME})(?:['’]s?)? (?:proposal|offer|conditions|demands|plan|initiative)\\b`, 'gu'),
+]
+/** Peoples to their states, so that 'the Russians' and 'the Russian side' are one broker. */
+const DEMONYMS: Record<string, string> = {
+  russian: 'Russia',
+  russians: 'Russia',
+  turkish: 'Turkey',
+  turks: 'Turkey',
+  iranian: 'Iran',
+  iranians: 'Iran',
+  american: 'United States',
+  americans: 'United States',
+  jordanian: 'Jordan',
+  egyptian: 'Egypt',
+  qatari: 'Qatar',
+  saudi: 'Saudi Arabia',
+  syrian: 'Syria',
+  un: 'United Nations',
+}
+const NOT_NAMES =
+  /^(?:The|This|That|These|Those|A|An|It|They|We|He|She|In|On|According|However|Meanwhile|Regarding)$/
+
+const PARTY_BETWEEN =
+  /\b(?:agreements?|deals?|truces?|accords?|cease-?fires?)\b[^.;]{0,40}?\bbetween (?:the )?([^,;.]+?) and (?:the )?([^,;.]+?)(?=\s+(?:in|on|at|for|over|to|under|after|since|which|that)\b|[,;.]|$)/i
+const PARTY_WITH =
+  /\b(?:agreement|deal|truce|accord)["”’]?\s+with\s+(?:the\s+)?([^,;.]+?)(?=\s+(?:in|on|at|for|over|to|under|after|since|through|which|that)\b|[,;.]|$)/i
+
+/** Pronouns and numbers are no parties. */
+const NOT_PARTY = /^(?:us|them|him|her|it|you|me|each other|one another)$|\d/i
+
+/** 'the Astana agreement': a name before the noun that is no place here means another agreement. */
+const NAMED_AGREEMENT = new RegExp(
+  `\\b(${NAME})\\s+(?:agreement|accord|deal|truce|memorandum|talks|process)\\b`,
+  'gu',
+)
+
+/** Where an agreement holds: 'deal in Eastern Qalamoun', 'agreement … in northern Homs Governorate'. */
+function anchored(sentence: string, offset: number, place: PlaceMention): boolean {
+  const before = sentence.slice(0, place.start - offset)
+  return /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation)\b[^.;:]{0,80}\b(?:in|for|over|covering)\s+(?:the\s+)?(?:[a-z]+\s+)?$/i.test(
+    before,
+  )
+}
+
+interface Draft extends ArticleAgreement {
+  /** Place keys of the area, for the switch between agreements of one article. */
+  keys: Set<string>
+}
+
+function newDraft(article: Article): Draft {
+  return {
+    article: article.id,
+    articleTitle: article.title,
+    articleDate: article.date,
+    area: [],
+    kinds: {},
+    brokers: {},
+    parties: [],
+    events: [],
+    terms: [],
+    keys: new Set(),
+  }
+}
+
+function addPlace(d: Draft, p: PlaceMention, weight: number): void {
+  if (p.destination) return
+  const known = d.area.find((a) => a.key === p.key)
+  if (known) {
+    known.weight += weight
+    if (p.within && !known.within) known.within = p.within
+    if (p.district) known.district = true
+  } else {
+    d.area.push({
+      name: p.name,
+      key: p.key,
+      weight,
+      ...(p.within ? { within: p.within } : {}),
+      ...(p.district ? { district: true } : {}),
+    })
+    d.keys.add(p.key)
+  }
+}
+
+/** True when a place is already part of the agreement's area, or shares a word with a place of it. */
+function related(d: Draft, key: string): boolean {
+  const words = key.split(' ')
+  for (const k of d.keys) if (k === key || k.split(' ').some((w) => words.includes(w))) return true
+  return false
+}
+
+function addTerm(d: Draft, text: string, ref: TextRef): void {
+  d.terms.push({ text: text.replace(/\s+/g, ' '), category: categorize(text), refs: [ref] })
+}
+
+function canonicalBroker(raw: string): string | null {
+  const name = raw.trim()
+  if (NOT_NAMES.test(name)) return null
+  return DEMONYMS[name.toLowerCase()] ?? name
+}
+
+/** Reads a sentence about an agreement: what happened to it, who brokered it, who its parties are. */
+function readAgreementSentence(d: Draft, sentence: string, ref: TextRef, dates: DateContext): void {
+  const told = withoutWhoRefuse(sentence)
+  const statuses = STATUS_CUES.filter(([, re]) => re.test(told)).map(([s]) => s)
+  if (statuses.length) {
+    const date = sentenceDate(sentence, dates)
+    for (const status of statuses) d.events.push({ status, date, ref })
+  }
+  for (const m of sentence.matchAll(KINDS)) {
+    const kind = (m[1] ?? '').toLowerCase().replace('cease-fire', 'ceasefire')
+    d.kinds[kind] = (d.kinds[kind] ?? 0) + 1
+  }
+  readBrokers(d, sentence)
+  const between = sentence.match(PARTY_BETWEEN)
+  const withParty = sentence.match(PARTY_WITH)
+  for (const p of [between?.[1], between?.[2], withParty?.[1]]) {
+    const party = p?.trim()
+    if (!party || party.split(/\s+/).length > 6 || NOT_PARTY.test(party)) continue
+    if (!d.parties.some((q) => foldPhrase(q) === foldPhrase(party))) d.parties.push(party)
+  }
+}
+
+function readBrokers(d: Draft, sentence: string): void {
+  for (const re of BROKER_CUES)
+    for (const m of sentence.matchAll(re)) {
+      const broker = canonicalBroker(m[1] ?? '')
+      if (broker) d.brokers[broker] = (d.brokers[broker] ?? 0) + 1
+    }
+}
+
+/** Names another agreement than the one in hand ('the Astana agreement'): its terms are not ours. */
+function namesOtherAgreement(sentence: string, articlePlaces: ReadonlySet<string>): boolean {
+  for (const m of sentence.matchAll(NAMED_AGREEMENT)) {
+    const name = (m[1] ?? '').replace(/^(?:The|A|An)\s+/, '')
+    const key = foldPhrase(name)
+    if (!key || NOT_NAMES.test(name) || DEMONYMS[name.toLowerCase()] || /reconciliation|peace/i.test(name))
+      continue
+    if (![...articlePlaces].some((k) => k === key || k.endsWith(` ${key}`) || key.endsWith(` ${k}`)))
+      return true
+  }
+  return false
+}
+
+/** The agreements one article tells of, with their terms. */
+export function extractAgreementFacts(
+  article: Article,
+  passages: readonly Passage[],
+  _env: ExtractEnv,
+): AgreementArticleFacts {
+  const text = article.text
+  if (!AGREEMENT_GATE.test(text)) return []
+  const dates = dateContext(article.date, text)
+  const titlePlaces = findPlaces(article.title, 0, { title: true }).filter((p) => !p.destination)
+  const articlePlaces = new Set(titlePlaces.map((p) => p.key))
+  const titleBrokers = newDraft(article)
+  readBrokers(titleBrokers, article.title)
+  const drafts: Draft[] = []
+  /** The agreement the text is speaking of now; a new one starts where a deal elsewhere is named. */
+  const state: { current: Draft | null } = { current: null }
+  const draft = (): Draft => {
+    if (state.current) return state.current
+    const d = newDraft(article)
+    // The title names the article's first agreement, not one the text turns to later.
+    if (drafts.length === 0)
+      for (const p of titlePlaces) addPlace(d, p, anchored(article.title, 0, p) ? 3 : 2)
+    drafts.push(d)
+    state.current = d
+    return d
+  }
+
+  const inside: PlaceMention[] = []
+  let contextUntil = -1
+  let listOpen = false
+  for (const [i, passage] of passages.entries()) {
+    const ref = (span: Span): TextRef => ({ passage: passage.id, start: span.start, end: span.end })
+    const isItem = LIST_ITEM.test(passage.text)
+    if (isItem && listOpen) {
+      const { text: item, offset } = itemText(passage.text)
+      const span = trim(text, passage.start + offset, passage.end)
+      if (item && span) addTerm(draft(), text.slice(span.start, span.end), ref(span))
+      continue
+    }
+    listOpen = false
+    if (CONTEXT.test(passage.text)) contextUntil = i + 1
+    if (i > contextUntil) {
+      // Out of the agreement's context, a place said to lie in another still widens its area.
+      for (const s of passage.sentences)
+        for (const p of findPlaces(text.slice(s.start, s.end), s.start)) if (p.within) inside.push(p)
+      continue
+    }
+    for (const s of passage.sentences) {
+      const sentence = text.slice(s.start, s.end)
+      const places = findPlaces(sentence, s.start)
+      for (const p of places) if (p.within) inside.push(p)
+      for (const p of places) if (!p.destination) articlePlaces.add(p.key)
+      const speaksOfAgreement = AGREEMENT_NOUN.test(sentence) || /\bagreed\b/i.test(sentence)
+      const other = namesOtherAgreement(sentence, articlePlaces)
+      if (speaksOfAgreement && !other) {
+        // A deal placed somewhere unrelated to the one in hand is another agreement of the article.
+        const here = places.find((p) => !p.destination && anchored(sentence, s.start, p))
+        if (state.current && here && state.current.keys.size > 0 && !related(state.current, here.key))
+          state.current = null
+        const d = draft()
+        for (const p of places) addPlace(d, p, anchored(sentence, s.start, p) ? 3 : 1)
+        if (!isItem) readAgreementSentence(d, sentence, ref(s), dates)
+      } else if (state.current) {
+        for (const p of places) addPlace(state.current, p, 1)
+        // 'The first fighters were evacuated on Friday': carrying it out rarely names the agreement.
+        if (!isItem && IMPLEMENTED.test(sentence))
+          state.current.events.push({
+            status: 'implemented',
+            date: sentenceDate(sentence, dates),
+            ref: ref(s),
+          })
+      }
+      if (other) continue
+      const intro = sentence.match(LIST_INTRO)
+      if (intro && intro.index !== undefined) {
+        const from = s.start + intro.index + intro[0].length
+        if (from >= s.end - 1) listOpen = true
+        else
+          for (const item of splitListItems(text, { start: from, end: s.end }))
+            addTerm(draft(), text.slice(item.start, item.end), ref(item))
+        continue
+      }
+      for (const c of clauses(text, s)) {
+        const clause = text.slice(c.start, c.end)
+        if (isTermSentence(clause)) addTerm(draft(), clause, ref(c))
+      }
+    }
+    if (/:\s*$/.test(passage.text)) listOpen = true
+  }
+  for (const d of drafts) for (const p of inside) if (p.within && d.keys.has(p.within)) addPlace(d, p, 0.5)
+  return drafts
+    .filter((d) => d.terms.length > 0 || (d.area.length > 0 && d.events.length > 0))
+    .map(({ keys: _keys, ...d }) => ({
+      ...d,
+      brokers: mergeCounts(d.brokers, titleBrokers.brokers),
+      area: withSubPlaces(d.area),
+    }))
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a }
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n
+  return out
+}
+
+/** A district counts with the city around it: 'Al-Waer district of Homs' places the deal in al-Waer. */
+function withSubPlaces(area: AreaPlace[]): AreaPlace[] {
+  return area.map((p) => {
+    const parent = p.district && p.within ? area.find((q) => q.key === p.within) : undefined
+    return parent ? { ...p, weight: p.weight + parent.weight } : p
+  })
+}
+
+/** How far apart (days) two reports of one agreement may be dated. */
+const SAME_AGREEMENT_DAYS = 120
+
+function days(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000
+}
+
+function firstDate(a: ArticleAgreement): string | null {
+  const dates = a.events.flatMap((e) => (e.date ? [e.date] : [])).sort()
+  return dates[0] ?? a.articleDate
+}
+
+function mainKey(a: ArticleAgreement): string | null {
+  let best: AreaPlace | null = null
+  for (const p of a.area) if (!best || p.weight > best.weight) best = p
+  return best?.key ?? null
+}
+
+/** The agreements of the corpus: one per agreement, however many articles tell of it. */
+export function mergeAgreements(all: AgreementArticleFacts[], _env: ExtractEnv): Agreements {
+  const reports = all.flat().sort((a, b) => (firstDate(a) ?? '9999').localeCompare(firstDate(b) ?? '9999'))
+  const clusters: {
+    reports: ArticleAgreement[]
+    keys: Set<string>
+    mains: Set<string>
+    date: string | null
+  }[] = []
+  const byKey = new Map<string, (typeof clusters)[number][]>()
+  for (const r of reports) {
+    const main = mainKey(r)
+    const date = firstDate(r)
+    const keys = new Set(r.area.map((p) => p.key))
+    let home: (typeof clusters)[number] | undefined
+    if (main)
+      for (const key of keys)
+        for (const c of byKey.get(key) ?? []) {
+          const placeMatch = c.keys.has(main) || c.mains.has(key)
+          const timeMatch = !date || !c.date || days(date, c.date) <= SAME_AGREEMENT_DAYS
+          if (!home && placeMatch && timeMatch) home = c
+        }
+    if (!home) {
+      home = { reports: [], keys: new Set(), mains: new Set(), date }
+      clusters.push(home)
+    }
+    home.reports.push(r)
+    if (main) home.mains.add(main)
+    for (const key of keys) {
+      if (home.keys.has(key)) continue
+      home.keys.add(key)
+      byKey.set(key, [...(byKey.get(key) ?? []), home])
+    }
+  }
+  const used = new Set<string>()
+  return clusters.map((c) => {
+    const a = combine(c.reports)
+    let id = foldPhrase(a.name).replace(/\s+/g, '-') || 'agreement'
+    while (used.has(id)) id += '-2'
+    used.add(id)
+    return { ...a, id }
+  })
+}
+
+function topOf(counts: Record<string, number>): string | null {
+  let best: string | null = null
+  for (const [k, n] of Object.entries(counts)) if (best === null || n > (counts[best] ?? 0)) best = k
+  return best
+}
+
+/** Joins the reports of one agreement: area, events, terms told twice kept once with every citation. */
+function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id'> {
+  const weights = new Map<string, { weight: number; names: Map<string, number> }>()
+  const kinds: Record<string, number> = {}
+  const brokers: Record<string, number> = {}
+  const parties: string[] = []
+  const events: AgreementEvent[] = []
+  const terms: TermSet = []
+  for (const r of reports) {
+    for (const p of r.area) {
+      const w = weights.get(p.key) ?? { weight: 0, names: new Map() }
+      w.weight += p.weight
+      w.names.set(p.name, (w.names.get(p.name) ?? 0) + 1)
+      weights.set(p.key, w)
+    }
+    Object.assign(kinds, mergeCounts(kinds, r.kinds))
+    Object.assign(brokers, mergeCounts(brokers, r.brokers))
+    for (const p of r.parties) if (!parties.some((q) => foldPhrase(q) === foldPhrase(p))) parties.push(p)
+    events.push(...r.events)
+    for (const t of r.terms) addOrJoin(terms, t)
+  }
+  const places = [...weights.values()]
+    .sort((a, b) => b.weight - a.weight)
+    .map((w) => [...w.names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? '')
+    .filter(Boolean)
+  const place = places[0] ?? null
+  const status = events.reduce<AgreementStatus>(
+    (s, e) => (STAGE[e.status] > STAGE[s] ? e.status : s),
+    'unknown',
+  )
+  const agreed = events
+    .filter((e) => e.status === 'agreed' && e.date)
+    .map((e) => e.date as string)
+    .sort()
+  const anyDate = [
+    ...events.flatMap((e) => (e.date ? [e.date] : [])),
+    ...reports.flatMap((r) => (r.articleDate ? [r.articleDate] : [])),
+  ].sort()
+  const kind = topOf(kinds) ?? 'agreement'
+  const title = reports[0]?.articleTitle.slice(0, 80) || reports[0]?.article || 'an article'
+  const name = place ? `${place} ${kind}` : `${kind} in “${title}”`
+  return {
+    name: name.charAt(0).toUpperCase() + name.slice(1),
+    place,
+    places,
+    date: agreed[0] ?? anyDate[0] ?? null,
+    status,
+    broker: topOf(brokers),
+    parties,
+    events: events.sort(
+      (a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || STAGE[a.status] - STAGE[b.status],
+    ),
+    terms: terms
+      .map((e) => e.term)
+      .sort((a, b) => TERM_CATEGORIES.indexOf(a.category) - TERM_CATEGORIES.indexOf(b.category)),
+    articles: [...new Set(reports.map((r) => r.article))],
+  }
+}
+
+/** Content words of a term, for telling whether two terms say the same thing. */
+function contentWords(text: string): Set<string> {
+  return new Set(searchTerms(text).filter((w) => w.length > 2 || /\d/.test(w)))
+}
+
+/** Terms of one agreement, each with its content words (worked out once: a big cluster has many). */
+type TermSet = { term: AgreementTerm; words: Set<string> }[]
+
+/**
+ * Adds a term, or joins it to one already there that says the same: same category, and most of
+ * the words of the shorter one are in the other (at least three).
+ */
+function addOrJoin(terms: TermSet, t: AgreementTerm): void {
+  const words = contentWords(t.text)
+  for (const entry of terms) {
+    const u = entry.term
+    if (u.category !== t.category) continue
+    let shared = 0
+    for (const w of words) if (entry.words.has(w)) shared++
+    if (shared >= 3 && shared / Math.min(words.size, entry.words.size) >= 0.6) {
+      const fresh = t.refs.filter((r) => !u.refs.some((q) => q.passage === r.passage && q.start === r.start))
+      // The shorter telling (a list item rather than the sentence around it) says the term best.
+      if (t.text.length < u.text.length) {
+        u.text = t.text
+        u.refs.unshift(...fresh)
+      } else u.refs.push(...fresh)
+      return
+    }
+  }
+  terms.push({ term: { ...t, refs: [...t.refs] }, words })
 }

@@ -1,0 +1,52 @@
+/**
+ * When something an agreement sentence tells happened, as news writes it: a full date ('May 1,
+ * 2018'), a day and month whose year the article gives ('on March 14'), or a weekday counted from
+ * the article's date ('on Thursday' in an article of Thursday 3 May 2018 is that day; 'next
+ * Sunday' is ahead of it).
+ */
+import { isoDate, parseDate } from '../corpus/dates.ts'
+
+const MONTHS = 'january february march april may june july august september october november december'.split(
+  ' ',
+)
+const WEEKDAYS = 'sunday monday tuesday wednesday thursday friday saturday'.split(' ')
+
+const DAY_MONTH = new RegExp(
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS.join('|')})|(${MONTHS.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b(?!,?\\s+\\d{4})`,
+  'i',
+)
+const WEEKDAY = new RegExp(`\\b(next\\s+)?(${WEEKDAYS.join('|')})\\b`, 'i')
+
+/** What dates in an article are read against: its own date and the year its text speaks of. */
+export interface DateContext {
+  articleDate: string | null
+  year: number | null
+}
+
+/** The date context of an article: its date, else the year of the first full date in its text. */
+export function dateContext(articleDate: string | null, text: string): DateContext {
+  const year = (articleDate ?? parseDate(text))?.slice(0, 4)
+  return { articleDate, year: year ? Number(year) : null }
+}
+
+/** The date a sentence gives for what it tells, or null. */
+export function sentenceDate(sentence: string, ctx: DateContext): string | null {
+  const full = parseDate(sentence)
+  if (full) return full
+  const dm = sentence.match(DAY_MONTH)
+  if (dm && ctx.year) {
+    const month = MONTHS.indexOf((dm[2] ?? dm[3] ?? '').toLowerCase()) + 1
+    const iso = isoDate(ctx.year, month, Number(dm[1] ?? dm[4]))
+    if (iso) return iso
+  }
+  const wd = sentence.match(WEEKDAY)
+  if (wd && ctx.articleDate) {
+    const target = WEEKDAYS.indexOf((wd[2] ?? '').toLowerCase())
+    const d = new Date(`${ctx.articleDate}T00:00:00Z`)
+    // A plain weekday is the latest one on or before the article's date; 'next Sunday' is ahead.
+    const shift = wd[1] ? ((target - d.getUTCDay() + 6) % 7) + 1 : -((d.getUTCDay() - target + 7) % 7)
+    d.setUTCDate(d.getUTCDate() + shift)
+    return d.toISOString().slice(0, 10)
+  }
+  return null
+}

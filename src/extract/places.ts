@@ -1,0 +1,186 @@
+/**
+ * Places named in news text, found by the words around them rather than by a gazetteer, so that
+ * an agreement in a town no list has heard of is still placed: 'the northern Homs countryside',
+ * 'Homs Governorate', 'the city of al-Rahiba', 'in Eastern Qalamoun', 'the Rastan Operations Room'
+ * (armed groups' rooms and councils are named after their town), 'the cities and towns of Jeroud,
+ * Rahiba and al-Dumayr'.
+ */
+import { foldPhrase } from '../text/normalize.ts'
+
+/** A place as written, with its offsets in the text searched. */
+export interface PlaceMention {
+  /** As written, without 'the' and without a generic word after it ('northern Homs countryside'). */
+  name: string
+  /** Comparable form of the place itself: generic words ('countryside', 'governorate') left out. */
+  key: string
+  start: number
+  end: number
+  /** The place it lies in, when the text says so ('Al-Waer district of Homs' → 'homs'). */
+  within?: string
+  /** Said as a destination ('to northern Syria'): not where an agreement holds. */
+  destination?: boolean
+  /** A district or neighbourhood: more specific than the city around it. */
+  district?: boolean
+}
+
+/** The Arabic article joined by a hyphen, in its common transliterations. */
+const ARTICLE = '(?:[Aa][lnrstdz]|[Aa]sh|[Ee][lz]|[Aa]th|[Aa]dh)-'
+const CAP_WORD = "\\p{Lu}[\\p{L}'’]*(?:-\\p{Lu}[\\p{L}'’]*)?"
+/** A proper name: capitalised words, each possibly after 'al-': 'Ras al-Safuf', 'Deir ez-Zor'. */
+const NAME = `(?:${ARTICLE})?${CAP_WORD}(?:[ ](?:${ARTICLE})?${CAP_WORD}|-(?:${ARTICLE})${CAP_WORD}){0,3}`
+const DIRECTION =
+  '(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|rural|central|greater|upper|lower)'
+const GENERIC =
+  'countryside|governorates?|provinces?|districts?|regions?|areas?|city|cities|towns?|villages?|suburbs?|neighbou?rhoods?|quarters?|camps?|valley|plains?|mountains?|desert|outskirts|enclaves?|pockets?|belt'
+/** The generic words as they follow a name, in lower case or title case ('Homs Governorate'). */
+const GENERIC_AFTER_NAME = GENERIC.split('|')
+  .map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${w.slice(1)}`)
+  .join('|')
+const SUB_AREA = /^(?:districts?|neighbou?rhoods?|quarters?|suburbs?|camps?)$/i
+
+/** 'northern Homs countryside', 'Homs Governorate', 'the Eastern Qalamoun region'. */
+const NAME_THEN_GENERIC = new RegExp(
+  `(?:\\b(${DIRECTION})\\s+)?(${NAME})\\s+(${GENERIC_AFTER_NAME})\\b(?:\\s+of\\s+(${NAME}))?`,
+  'gu',
+)
+/** 'the city of al-Rahiba', 'the province of Idlib', 'the eastern region of Qalamoun'. */
+const GENERIC_OF_NAME = new RegExp(
+  `\\b(?:(${DIRECTION})\\s+)?(?:countryside|governorate|province|district|region|city|town|village|suburbs?|outskirts|neighbou?rhood|mountains|valley)\\s+of\\s+(?:the\\s+)?(?:(${DIRECTION})\\s+)?(${NAME})`,
+  'gu',
+)
+/** 'the cities and towns of Jeroud, Rahiba, Nasiriyah, al-Atna and al-Dumayr'. */
+const ENUMERATION = new RegExp(
+  `\\b(?:cities|towns|villages|areas|districts|neighbou?rhoods)(?:\\s+and\\s+(?:cities|towns|villages))?\\s+of\\s+((?:${NAME})(?:\\s*,\\s*(?:${NAME}))*(?:,?\\s+and\\s+(?:${NAME})))`,
+  'gu',
+)
+/** 'in northern Homs', 'from Homs', 'to northern Syria': a name after a preposition of place. */
+const PREPOSITION_NAME = new RegExp(
+  `\\b(in|near|around|outside|from|to|into|towards?|left|leave|leaving|enter|entered)\\s+(?:the\\s+)?(?:(${DIRECTION})\\s+)?(${NAME})(?=\\s*$|\\s*[,.;:!?)"”’]|\\s+(?:and|on|in|at|to|for|with|after|since|during|under|over|which|where|who|that|was|were|is|are|has|have|had|as|by|until|before)\\b)`,
+  'gu',
+)
+/** 'the Rastan Operations Room', 'the Daraa Military Council': a body named after its town. */
+const NAMED_BODY = new RegExp(
+  `(?:(${DIRECTION})\\s+)?(${NAME})\\s+(?=(?:Operations?\\s+Room|Military\\s+Council|Local\\s+Council|Revolutionary\\s+Council|Negotiati(?:ng|ons?)\\s+Committee|Reconciliation\\s+Committee)\\b)`,
+  'gu',
+)
+const DESTINATION = /^(?:to|into|towards?)$/i
+
+/** Capitalised words that are no place even after 'in': months, days, titles, sentence openers. */
+const NOT_PLACES = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'the a an this that these those it its he she they we i our their his her you ' +
+    'mr mrs ms dr president minister general colonel major sheikh governor according however meanwhile'
+  ).split(' '),
+)
+/** Leading words that are no part of a name: 'The Eastern Qalamoun region' → 'Eastern Qalamoun'. */
+const LEADING = /^(?:The|This|That|These|Those|A|An|In|On|At|Its|Their|His|Her|Our|Both|All)\s+/
+
+/** Names of armed forces, governments and bodies end this way: 'to Russian Forces' is no place. */
+const NOT_PLACE_TAIL =
+  /\b(?:Forces?|Army|Armies|Government|Regime|Police|Front|Brigades?|Movement|Organi[sz]ation|Committee|Council|Room|Side|Party|State|Group|Association|Agency|Ministry)$/
+/** A key made only of direction words ('Eastern Mountain' → 'eastern') names no place. */
+const ONLY_DIRECTIONS = new RegExp(`^(?:${DIRECTION}|\\s)+$`)
+
+const GENERIC_WORDS = new RegExp(`\\b(?:${GENERIC}|governorate)\\b`, 'giu')
+
+/** The comparable form of a place: generic words out ('northern Homs countryside' → 'northern hom'). */
+export function placeKey(name: string): string {
+  return foldPhrase(name.replace(GENERIC_WORDS, ' '))
+}
+
+function cleanName(raw: string): string | null {
+  let name = raw.trim().replace(/['’]s?$/, '')
+  while (LEADING.test(name)) name = name.replace(LEADING, '')
+  const first = name.split(/[\s-]/)[0]?.toLowerCase() ?? ''
+  if (!name || NOT_PLACES.has(first) || NOT_PLACE_TAIL.test(name)) return null
+  return name
+}
+
+function mention(
+  direction: string | undefined,
+  rawName: string,
+  start: number,
+  end: number,
+  extra: Partial<PlaceMention> = {},
+): PlaceMention | null {
+  const name = cleanName(rawName)
+  if (!name) return null
+  const written = direction ? `${direction.toLowerCase()} ${name}` : name
+  const key = placeKey(written)
+  return key && !ONLY_DIRECTIONS.test(written.toLowerCase().replace(GENERIC_WORDS, ' ').trim())
+    ? { name: written, key, start, end, ...extra }
+    : null
+}
+
+/**
+ * The places named in `text` (a sentence or a title), with offsets relative to `offset`.
+ * Names in a title-cased title are only trusted after a preposition ('… Deal in Eastern Qalamoun').
+ */
+export function findPlaces(text: string, offset = 0, options: { title?: boolean } = {}): PlaceMention[] {
+  const out: PlaceMention[] = []
+  const push = (m: PlaceMention | null) => {
+    if (m && !out.some((o) => o.start === m.start && o.key === m.key)) out.push(m)
+  }
+  for (const m of text.matchAll(PREPOSITION_NAME)) {
+    const name = m[3] ?? ''
+    const at = m.index + m[0].length - name.length
+    push(
+      mention(m[2], name, offset + at, offset + at + name.length, {
+        ...(DESTINATION.test(m[1] ?? '') ? { destination: true } : {}),
+      }),
+    )
+  }
+  if (options.title) return out
+  for (const m of text.matchAll(NAME_THEN_GENERIC)) {
+    const generic = m[3] ?? ''
+    const within = m[4] ? placeKey(m[4]) : undefined
+    const written = /countryside/i.test(generic) ? `${m[2]} countryside` : (m[2] ?? '')
+    push(
+      mention(m[1], written, offset + m.index, offset + m.index + m[0].length, {
+        ...(within ? { within } : {}),
+        ...(SUB_AREA.test(generic) ? { district: true } : {}),
+      }),
+    )
+    if (m[4]) push(mention(undefined, m[4], offset + m.index, offset + m.index + m[0].length))
+  }
+  for (const m of text.matchAll(GENERIC_OF_NAME)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index)
+    push(
+      mention(m[2] ?? m[1], m[3] ?? '', offset + m.index, offset + m.index + m[0].length, {
+        ...(/\b(?:to|into|towards?)\s+(?:the\s+)?$/i.test(before) ? { destination: true } : {}),
+      }),
+    )
+  }
+  for (const m of text.matchAll(NAMED_BODY))
+    push(mention(m[1], m[2] ?? '', offset + m.index, offset + m.index + m[0].length))
+  for (const m of text.matchAll(ENUMERATION)) {
+    const list = m[1] ?? ''
+    const listAt = m.index + m[0].length - list.length
+    const owner = findOwner(text, m.index)
+    for (const part of list.matchAll(new RegExp(NAME, 'gu'))) {
+      const at = listAt + part.index
+      push(
+        mention(
+          undefined,
+          part[0],
+          offset + at,
+          offset + at + part[0].length,
+          owner ? { within: owner } : {},
+        ),
+      )
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/** 'The Eastern Qalamoun region consists of the cities of …': the region that holds an enumeration. */
+function findOwner(text: string, before: number): string | undefined {
+  const head = text.slice(0, before)
+  const m = head.match(
+    new RegExp(`(${NAME})\\s+(?:${GENERIC})\\s+(?:consists|is made up|comprises|includes)\\b[^.]*$`, 'u'),
+  )
+  const name = m?.[1] ? cleanName(m[1]) : null
+  return name ? placeKey(name) : undefined
+}
