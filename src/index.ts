@@ -1,0 +1,55 @@
+// `npm start`: the Discord bot. Configuration → knowledge base → client → login.
+
+import { configOrExit } from './config.ts'
+import { createBot } from './discord/bot.ts'
+import { createLogger } from './discord/log.ts'
+import { AliasesError } from './extract/aliases.ts'
+import { fixedSource } from './knowledge/holder.ts'
+import { CorpusError, openKnowledgeBase } from './knowledge/open.ts'
+
+const config = configOrExit('musalaha')
+const log = createLogger(config.logLevel)
+
+let opened: ReturnType<typeof openKnowledgeBase>
+try {
+  opened = openKnowledgeBase({
+    corpusPath: config.corpusPath,
+    ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
+  })
+} catch (e) {
+  if (!(e instanceof CorpusError || e instanceof AliasesError)) throw e
+  process.stderr.write(`musalaha: ${e.message} (CORPUS_PATH)\n`)
+  process.exit(2)
+}
+const { kb } = opened
+log.info('knowledge-base', {
+  corpus: config.corpusPath,
+  articles: kb.articles.size,
+  passages: kb.passages.size,
+  fromCache: opened.fromCache,
+  ms: Math.round(opened.ms),
+})
+
+const bot = createBot({ config, source: fixedSource(kb), log })
+
+// Nothing a user types may stop the process: stray rejections are logged, not fatal.
+process.on('unhandledRejection', (e) =>
+  log.error('unhandled-rejection', { error: (e as Error)?.stack ?? String(e) }),
+)
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    log.info('stopping', { signal })
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  })
+
+try {
+  await bot.start()
+} catch (e) {
+  // discord.js names the problem (an invalid token, say) without repeating the token.
+  process.stderr.write(`musalaha: could not log in to Discord: ${(e as Error).message}\n`)
+  await bot.stop()
+  process.exit(1)
+}

@@ -1,0 +1,317 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js'
+import type { Citation } from '../answers/citation.ts'
+import type { Item, Presentation } from './presentation.ts'
+
+/** Discord's message limits (a payload past any of them is refused with a 400). */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  /** All titles, descriptions, field names and values, footers and author names of a message together. */
+  total: 6000,
+} as const
+
+/** Longest item line and lead, so that one long item never crowds out a whole page. */
+export const ITEM_CHARS = 1200
+export const LEAD_CHARS = 1500
+/** Room kept for " · page 12/34" after the footer text. */
+const PAGE_NOTE_CHARS = 24
+export const EMBED_COLOR = 0x2f6f5e
+const ELLIPSIS = '…'
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+// C0 and C1 controls except newline, and the bidi overrides that can make text read backwards.
+const CONTROLS = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu
+
+/** Text fit to show anywhere: lone surrogates become U+FFFD, control characters go, CR LF becomes LF. */
+export function sanitize(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(CONTROLS, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+}
+
+/**
+ * Plain text as Discord markdown that shows exactly that text: every character markdown, mentions,
+ * links or emoji could use is backslash-escaped, and so are block constructs at a line's start.
+ */
+export function escapeMarkdown(text: string): string {
+  return sanitize(text)
+    .replace(/[\\*_~`|[\]<>@]/g, '\\$&')
+    .replace(/^(\s*)([-+#]|\d+\.)/gm, '$1\\$2')
+}
+
+/**
+ * The smallest pieces a cut may fall between: a backslash escape, a code point with its combining
+ * marks (never half a surrogate pair), or one character.
+ */
+const UNITS = /\\[\s\S]|\P{M}\p{M}*|[\s\S]/gu
+
+function hardCut(text: string, max: number): string {
+  let out = ''
+  for (const [u] of text.matchAll(UNITS)) {
+    if (out.length + u.length > max) break
+    out += u
+  }
+  return out
+}
+
+/**
+ * `text` within `max` characters: whole if it fits, else cut after the last sentence that fits
+ * (when that keeps most of it), else after the last whole word, with '…' where it was cut.
+ * Never splits a surrogate pair or a backslash escape.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text
+  if (max <= ELLIPSIS.length) return hardCut(text, max)
+  const room = max - ELLIPSIS.length
+  const head = hardCut(text, room + 1)
+  const sentenceEnd = Math.max(
+    ...[...head.matchAll(/[.!?]["”’')\]]*(?=\s)/g)].map((m) => m.index + m[0].length).filter((i) => i < room),
+    -1,
+  )
+  if (sentenceEnd > room * 0.6) return `${head.slice(0, sentenceEnd)} ${ELLIPSIS}`
+  const space = head.search(/\s\S*$/)
+  const cut = space > room * 0.4 ? head.slice(0, space) : hardCut(text, room)
+  return `${cut.replace(/[\s,;:–—-]+$/, '')}${ELLIPSIS}`
+}
+
+/** A run of plain text, shown in bold or not. */
+export interface Segment {
+  text: string
+  bold?: boolean
+}
+
+/** An item's text split at its highlights. */
+export function segments(item: Pick<Item, 'text' | 'highlights'>): Segment[] {
+  const out: Segment[] = []
+  let pos = 0
+  for (const [s, e] of [...(item.highlights ?? [])].sort((a, b) => a[0] - b[0])) {
+    if (s < pos || e <= s) continue
+    if (s > pos) out.push({ text: item.text.slice(pos, s) })
+    out.push({ text: item.text.slice(s, e), bold: true })
+    pos = e
+  }
+  if (pos < item.text.length) out.push({ text: item.text.slice(pos) })
+  return out
+}
+
+function boldMarkdown(escaped: string): string {
+  // Bold around leading or trailing spaces does not render: keep them outside the markers.
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped)
+  return m?.[2] ? `${m[1]}**${m[2]}**${m[3]}` : escaped
+}
+
+/**
+ * Plain segments as escaped markdown within `max` characters, cut at a word (or sentence)
+ * boundary with '…'; a bold run that is cut is closed, so no construct is left open.
+ */
+export function fitMarkdown(parts: readonly Segment[], max: number): string {
+  const escaped = parts.map((p) => ({ text: escapeMarkdown(p.text), bold: p.bold ?? false }))
+  const whole = escaped.map((p) => (p.bold ? boldMarkdown(p.text) : p.text)).join('')
+  if (whole.length <= max) return whole
+  let out = ''
+  for (const p of escaped) {
+    const reserve = ELLIPSIS.length + (p.bold ? 4 : 0)
+    const room = max - out.length - reserve
+    if (room <= 0) break
+    if (p.text.length <= room) {
+      out += p.bold ? boldMarkdown(p.text) : p.text
+      continue
+    }
+    const cut = cutText(p.text, room + ELLIPSIS.length)
+      .replace(/…$/, '')
+      .replace(/\s+$/, '')
+    if (cut) out += p.bold ? boldMarkdown(cut) : cut
+    break
+  }
+  return `${out.replace(/\s+$/, '')}${ELLIPSIS}`
+}
+
+/** Escaped plain text within `max`, cut at a boundary. */
+export function fitPlain(text: string, max: number): string {
+  return fitMarkdown([{ text }], max)
+}
+
+const SAFE_URL = /^https?:\/\/[^\s<>()[\]"'`]+$/
+
+/** "Source, Author, 2018-05-03 · ¶4 · `article-id` · link" under a quote: the id is what /source takes. */
+function citationMeta(c: Citation): string {
+  const by = [c.source, c.author && c.author !== c.source ? c.author : null, c.date]
+    .filter(Boolean)
+    .join(', ')
+  const id = /^[^`\s]{1,100}$/.test(c.article) ? `\`${c.article}\`` : fitPlain(c.article, 100)
+  const link = c.url && c.url.length <= 300 && SAFE_URL.test(c.url) ? ` · [link](${c.url})` : ''
+  return `${fitPlain(`${by ? `${by} · ` : ''}¶${c.paragraph}`, 300)} · ${id}${link}`
+}
+
+/** A numbered citation as an embed field: the quote as a block quote, then where it comes from. */
+export function citationField(n: number, c: Citation): APIEmbedField {
+  const meta = citationMeta(c)
+  const quoteRoom = LIMITS.fieldValue - meta.length - 3
+  const quote = fitPlain(sanitize(c.quote).replace(/\s+/g, ' '), quoteRoom)
+  return {
+    name: `[${n}] ${fitPlain(sanitize(c.title).replace(/\s+/g, ' '), LIMITS.fieldName - 8)}`,
+    value: `> ${quote || ELLIPSIS}\n${meta}`,
+  }
+}
+
+/** What a page is made of: a description line (or none) and the citation numbers it needs. */
+interface Block {
+  line: string | null
+  cites: number[]
+}
+
+function itemLine(item: Item): string {
+  const refs = [...new Set(item.cites ?? [])].map((n) => `[${n}]`).join('')
+  const text = fitMarkdown(
+    segments({ ...item, text: sanitize(item.text).replace(/\s+/g, ' ') }),
+    ITEM_CHARS - refs.length - 3,
+  )
+  return `• ${text}${refs ? ` ${refs}` : ''}`
+}
+
+function blocksOf(p: Presentation): Block[] {
+  const blocks: Block[] = []
+  const referenced = new Set<number>()
+  for (const section of p.sections) {
+    section.items.forEach((item, i) => {
+      const cites = [...new Set(item.cites ?? [])].filter((n) => n >= 1 && n <= p.citations.length)
+      for (const n of cites) referenced.add(n)
+      const heading = i === 0 && section.heading ? `**${fitPlain(section.heading, LIMITS.title)}**\n` : ''
+      blocks.push({ line: `${heading}${itemLine(item)}`, cites })
+    })
+  }
+  // Citations that no item points at (an answer's own sources) still get shown, after the items.
+  p.citations.forEach((_, i) => {
+    if (!referenced.has(i + 1)) blocks.push({ line: null, cites: [i + 1] })
+  })
+  return blocks
+}
+
+function embedSize(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  )
+}
+
+/** Everything in a message's embeds that Discord would refuse; empty when it would take it. */
+export function embedProblems(embeds: readonly APIEmbed[]): string[] {
+  const problems: string[] = []
+  if (embeds.length > LIMITS.embeds) problems.push(`${embeds.length} embeds > ${LIMITS.embeds}`)
+  const check = (what: string, text: string | undefined, max: number) => {
+    if (text === undefined) return
+    if (text.length > max) problems.push(`${what} ${text.length} > ${max}`)
+    if (text.match(LONE_SURROGATE)) problems.push(`${what} holds a lone surrogate`)
+  }
+  let total = 0
+  embeds.forEach((e, i) => {
+    check(`embed ${i} title`, e.title, LIMITS.title)
+    check(`embed ${i} description`, e.description, LIMITS.description)
+    check(`embed ${i} footer`, e.footer?.text, LIMITS.footer)
+    if ((e.fields?.length ?? 0) > LIMITS.fields) problems.push(`embed ${i}: ${e.fields?.length} fields`)
+    for (const f of e.fields ?? []) {
+      check(`embed ${i} field name`, f.name, LIMITS.fieldName)
+      check(`embed ${i} field value`, f.value, LIMITS.fieldValue)
+      if (!f.name.trim() || !f.value.trim()) problems.push(`embed ${i}: an empty field`)
+    }
+    total += embedSize(e)
+  })
+  if (total > LIMITS.total) problems.push(`embeds hold ${total} characters > ${LIMITS.total}`)
+  return problems
+}
+
+/**
+ * A presentation as pages of one embed each, every page within Discord's limits: the title and
+ * (on the first page) the lead and suggestions, then as many items as fit with the numbered
+ * citations they rest on as fields. Citation numbers stay the same on every page.
+ */
+export function renderPages(p: Presentation, corpusLine: string): APIEmbed[] {
+  const title = fitPlain(sanitize(p.title).replace(/\s+/g, ' '), LIMITS.title)
+  // The corpus size first, then the answer's own footer; footers show no markdown: cut, not escaped.
+  const footer = cutText(
+    sanitize(p.footer ? `${corpusLine} · ${p.footer}` : corpusLine).replace(/\s+/g, ' '),
+    200,
+  )
+  const head: string[] = []
+  if (p.lead) head.push(fitMarkdown([{ text: sanitize(p.lead) }], LEAD_CHARS))
+  if (p.suggestions?.length)
+    head.push(`**Did you mean:** ${fitPlain(sanitize(p.suggestions.slice(0, 10).join(' · ')), 600)}`)
+  const fields = new Map<number, APIEmbedField>()
+  const fieldOf = (n: number): APIEmbedField => {
+    let f = fields.get(n)
+    if (!f) {
+      const c = p.citations[n - 1]
+      f = c ? citationField(n, c) : { name: `[${n}]`, value: ELLIPSIS }
+      fields.set(n, f)
+    }
+    return f
+  }
+  const fixed = title.length + footer.length + PAGE_NOTE_CHARS
+  const pages: { lines: string[]; cites: number[] }[] = []
+  let page = { lines: [...head], cites: [] as number[] }
+  const descLength = (lines: string[]) => lines.join('\n\n').length
+  const size = (pg: typeof page) =>
+    fixed +
+    descLength(pg.lines) +
+    pg.cites.reduce((n, c) => n + fieldOf(c).name.length + fieldOf(c).value.length, 0)
+  const fits = (pg: typeof page) =>
+    descLength(pg.lines) <= LIMITS.description && pg.cites.length <= LIMITS.fields && size(pg) <= LIMITS.total
+  const isEmpty = (pg: typeof page) => pg.cites.length === 0 && pg.lines.length === 0
+  const queue = blocksOf(p)
+  while (queue.length) {
+    const block = queue.shift() as Block
+    const grown = {
+      lines: block.line === null ? page.lines : [...page.lines, block.line],
+      cites: [...page.cites, ...block.cites.filter((c) => !page.cites.includes(c))],
+    }
+    if (fits(grown)) {
+      page = grown
+      continue
+    }
+    if (!isEmpty(page)) {
+      pages.push(page)
+      page = { lines: [], cites: [] }
+      queue.unshift(block)
+      continue
+    }
+    // Alone on a page and still too big: keep its line and as many citations as fit, the rest next.
+    const taken: number[] = []
+    for (const c of block.cites) {
+      const trial = { lines: block.line === null ? [] : [block.line], cites: [...taken, c] }
+      if (!fits(trial)) break
+      taken.push(c)
+    }
+    if (taken.length === 0 && block.line === null) taken.push(block.cites[0] as number)
+    page = { lines: block.line === null ? [] : [block.line], cites: taken }
+    const rest = block.cites.filter((c) => !taken.includes(c))
+    if (rest.length) queue.unshift({ line: null, cites: rest })
+  }
+  if (!isEmpty(page) || pages.length === 0) pages.push(page)
+  return pages.map((pg, i) => {
+    const embed: APIEmbed = { title, color: EMBED_COLOR }
+    const description = pg.lines.join('\n\n')
+    if (description) embed.description = description
+    const cites = [...pg.cites].sort((a, b) => a - b)
+    if (cites.length) embed.fields = cites.map(fieldOf)
+    const note = pages.length > 1 ? ` · page ${i + 1}/${pages.length}` : ''
+    embed.footer = { text: `${footer}${note}` }
+    return embed
+  })
+}
+
+/** "5 articles · 132 passages": the footer of every answer. */
+export function corpusLine(kb: { articles: { size: number }; passages: { size: number } }): string {
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`
+  return `${n(kb.articles.size, 'article')} · ${n(kb.passages.size, 'passage')}`
+}
