@@ -1,18 +1,356 @@
-import type { Article, Passage } from '../corpus/types.ts'
+import type { Article, Passage, Span } from '../corpus/types.ts'
+import { foldPhrase } from '../text/normalize.ts'
+import type { Aliases } from './aliases.ts'
+import { type AliasMatcher, aliasMatcher, type FactionKind, findFactionNames } from './faction-names.ts'
 import type { ExtractEnv } from './facts.ts'
+import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
+import { eventDate } from './stance-dates.ts'
+import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
-/** Issue #5 replaces these with faction and stance extraction. */
-export type FactionArticleFacts = unknown[]
-export type Factions = unknown[]
+/**
+ * Factions and their stance evidence. Per article (at index time): every faction name in every
+ * sentence, and for each named faction (or 'these groups' pointing back to the sentence
+ * before) the cue of the sentence that applies to it — the first cue after it in its clause,
+ * or, in the passive, the cue whose 'by' names it. Across the corpus: mentions of one faction
+ * (full and short forms, curated aliases) merged into one record with its overall stance.
+ */
 
-export function extractFactionFacts(
-  _article: Article,
-  _passages: readonly Passage[],
-  _env: ExtractEnv,
-): FactionArticleFacts {
-  return []
+/** A faction named in a sentence. */
+export interface MentionFact {
+  name: string
+  key: string
+  kind: FactionKind
+  passageId: string
+  /** The sentence. */
+  start: number
+  end: number
 }
 
-export function mergeFactions(_all: FactionArticleFacts[], _env: ExtractEnv): Factions {
-  return []
+/** One sentence's evidence of one faction's stance. */
+export interface EvidenceFact {
+  /** The faction as the sentence names it (for 'these groups': as the sentence before did). */
+  faction: string
+  key: string
+  stance: Stance
+  kind: CueKind
+  /** The cue as written: 'rejected', 'handed over', 'did not sign'. */
+  cue: string
+  date: string | null
+  passageId: string
+  /** The sentence: what is quoted. */
+  start: number
+  end: number
+  /** The faction's own word, someone else's ('according to the governor'), or the article's report. */
+  voice: Voice
+  by: string | null
+}
+
+export interface FactionArticleFacts {
+  mentions: MentionFact[]
+  evidence: EvidenceFact[]
+}
+
+/** A faction of the corpus, its names and its stance. */
+export interface FactionRecord {
+  name: string
+  kind: FactionKind
+  /** Other names: as written in the corpus, and the curated ones. */
+  aliases: string[]
+  stance: StanceSummary['stance']
+  changes: StanceChange[]
+  /** Oldest first; undated last. */
+  evidence: EvidenceFact[]
+  /** How many sentences name it. */
+  mentions: number
+  /** The first passages that name it (sentence spans), for an answer without evidence. */
+  passages: { passageId: string; start: number; end: number }[]
+}
+
+export type Factions = FactionRecord[]
+
+/** Passages kept per faction for 'mentioned in…'; the count says how many there are in all. */
+export const MAX_MENTION_PASSAGES = 20
+
+const matchers = new WeakMap<Aliases, AliasMatcher>()
+function matcherFor(env: ExtractEnv): AliasMatcher {
+  let m = matchers.get(env.aliases)
+  if (!m) {
+    m = aliasMatcher(env.aliases.factions.flatMap((f) => [f.name, ...f.aliases]))
+    matchers.set(env.aliases, m)
+  }
+  return m
+}
+
+interface Subject {
+  name: string
+  key: string
+  start: number
+  end: number
+}
+
+/** 'these groups', 'the faction', 'the operations room', 'They …': a pointer to factions just named. */
+const ANAPHOR =
+  /\b(?:these|those|the|this|both|such) (groups|factions|formations|brigades|faction|group|organisation|organization|movement|front|operations room|brigade|army|coalition|alliance|legion)\b|^\s*(they)\b/gi
+const PLURAL = /^(?:groups|factions|formations|brigades|they)$/i
+const GENERIC_SINGULAR = /^(?:faction|group|organisation|organization)$/i
+
+/** The factions an anaphor of this sentence points to, placed where the anaphor stands. */
+function anaphora(text: string, span: Span, previous: Subject[]): Subject[] {
+  if (!previous.length) return []
+  const sentence = text.slice(span.start, span.end)
+  const out: Subject[] = []
+  for (const m of sentence.matchAll(ANAPHOR)) {
+    const word = m[1] ?? m[2] ?? ''
+    const at = { start: span.start + m.index, end: span.start + m.index + m[0].length }
+    let refs: Subject[] = []
+    if (PLURAL.test(word)) refs = previous
+    else if (GENERIC_SINGULAR.test(word)) refs = previous.length === 1 ? previous : []
+    else {
+      const type = foldPhrase(word)
+      const typed = previous.filter((p) => p.key.endsWith(type))
+      refs = typed.length === 1 ? typed : []
+    }
+    for (const r of refs) out.push({ name: r.name, key: r.key, ...at })
+    if (refs.length) break
+  }
+  return out
+}
+
+/** Clause boundaries: a stance in one clause says nothing of a faction in another ('X agreed, while Y refused'). */
+const CLAUSE_BREAK = /;|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+/g
+
+function clauseOf(text: string, span: Span, at: number): Span {
+  let start = span.start
+  let end = span.end
+  for (const m of text.slice(span.start, span.end).matchAll(CLAUSE_BREAK)) {
+    const pos = span.start + m.index
+    if (pos < at) start = pos + m[0].length
+    else {
+      end = pos
+      break
+    }
+  }
+  return { start, end }
+}
+
+export function extractFactionFacts(
+  article: Article,
+  passages: readonly Passage[],
+  env: ExtractEnv,
+): FactionArticleFacts {
+  const text = article.text
+  const matcher = matcherFor(env)
+  const mentions: MentionFact[] = []
+  const evidence: EvidenceFact[] = []
+  let previous: Subject[] = []
+  for (const passage of passages) {
+    const named = new Set<string>()
+    for (const s of passage.sentences) {
+      const names = findFactionNames(text, s, matcher)
+      for (const n of names) {
+        if (named.has(n.key)) continue
+        named.add(n.key)
+        mentions.push({
+          name: n.name,
+          key: n.key,
+          kind: n.kind,
+          passageId: passage.id,
+          start: s.start,
+          end: s.end,
+        })
+      }
+      const groups: Subject[] = names.filter((n) => n.kind === 'group')
+      const cues = groups.length || previous.length ? findCues(text, s) : []
+      const subjects = groups.length || !cues.length ? groups : anaphora(text, s, previous)
+      previous = subjects
+      if (!cues.length || !subjects.length) continue
+      const attribution = attributionOf(text, s)
+      const date = eventDate(text.slice(s.start, s.end), article.date)
+      const seen = new Set<string>()
+      for (const subject of subjects) {
+        if (seen.has(subject.key)) continue
+        const clause = clauseOf(text, s, subject.start)
+        const inClause = cues.filter((c) => c.start >= clause.start && c.end <= clause.end)
+        const passive = inClause.find(
+          (c) => c.end <= subject.start && /^\s+by\b/.test(text.slice(c.end, c.end + 5)),
+        )
+        const cue = passive ?? inClause.find((c) => c.start >= subject.end)
+        if (!cue) continue
+        seen.add(subject.key)
+        const own =
+          attribution !== null && subjects.some((o) => o.start < attribution.end && attribution.start < o.end)
+        evidence.push({
+          faction: subject.name,
+          key: subject.key,
+          stance: cue.stance,
+          kind: cue.kind,
+          cue: cue.text.replace(/\s+/g, ' '),
+          date,
+          passageId: passage.id,
+          start: s.start,
+          end: s.end,
+          voice: attribution ? (own ? 'faction' : 'attributed') : 'report',
+          by: attribution?.by ?? null,
+        })
+      }
+    }
+  }
+  return { mentions, evidence }
+}
+
+/** Union-find over name keys. */
+class Roots {
+  private readonly parent = new Map<string, string>()
+  find(k: string): string {
+    let r = k
+    for (let p = this.parent.get(r); p !== undefined && p !== r; p = this.parent.get(r)) r = p
+    this.parent.set(k, r)
+    return r
+  }
+  /** Joins b's set to a's: a's root stays the root. */
+  union(a: string, b: string): void {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra !== rb) this.parent.set(rb, ra)
+  }
+}
+
+/** Words that alone name no faction: a short form made of these is no short form. */
+const TYPE_ONLY = new Set(
+  foldPhrase(
+    'operations room army forces front movement brigade legion division organisation group factions free syrian islamic national liberation',
+  ).split(' '),
+)
+
+export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Factions {
+  const roots = new Roots()
+  const curated = new Map<string, { name: string; aliases: string[] }>()
+  for (const entry of env.aliases.factions) {
+    const root = foldPhrase(entry.name)
+    curated.set(root, entry)
+    for (const v of entry.aliases) roots.union(root, foldPhrase(v))
+  }
+  const surfaces = new Map<string, Map<string, number>>()
+  const kinds = new Map<string, FactionKind>()
+  for (const facts of all)
+    for (const m of facts.mentions) {
+      const names = surfaces.get(m.key) ?? new Map<string, number>()
+      names.set(m.name, (names.get(m.name) ?? 0) + 1)
+      surfaces.set(m.key, names)
+      if (kinds.get(m.key) !== 'group') kinds.set(m.key, m.kind)
+    }
+  joinShortForms([...surfaces.keys()], kinds, roots, new Set(curated.keys()))
+
+  const records = new Map<string, { keys: Set<string>; mentions: MentionFact[]; evidence: EvidenceFact[] }>()
+  const recordOf = (key: string) => {
+    const root = roots.find(key)
+    let r = records.get(root)
+    if (!r) {
+      r = { keys: new Set(), mentions: [], evidence: [] }
+      records.set(root, r)
+    }
+    r.keys.add(key)
+    return r
+  }
+  for (const facts of all) {
+    for (const m of facts.mentions) recordOf(m.key).mentions.push(m)
+    for (const e of facts.evidence) recordOf(e.key).evidence.push(e)
+  }
+
+  const out: FactionRecord[] = []
+  for (const [root, r] of records) {
+    if (!r.mentions.length) continue
+    const entry = curated.get(root)
+    const written = new Map<string, number>()
+    for (const k of r.keys)
+      for (const [n, c] of surfaces.get(k) ?? []) written.set(n, (written.get(n) ?? 0) + c)
+    const byUse = [...written].sort(
+      (a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]),
+    )
+    const name = entry?.name ?? byUse[0]?.[0] ?? root
+    const aliases = uniqueByFold([...byUse.map(([n]) => n), ...(entry?.aliases ?? [])], foldPhrase(name))
+    const evidence = dedupeEvidence(r.evidence)
+    const summary = summarizeStance(evidence)
+    const isGroup = entry !== undefined || [...r.keys].some((k) => kinds.get(k) === 'group')
+    out.push({
+      name,
+      kind: isGroup ? 'group' : 'state',
+      aliases,
+      stance: summary.stance,
+      changes: summary.changes,
+      evidence,
+      mentions: r.mentions.length,
+      passages: r.mentions
+        .slice(0, MAX_MENTION_PASSAGES)
+        .map(({ passageId, start, end }) => ({ passageId, start, end })),
+    })
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * A short form is the same faction as the one longer name that holds it word for word
+ * ('Ahrar al-Sham' in 'Harakat Ahrar al-Sham al-Islamiyya'); a short form held by names of two
+ * factions stays apart, and two curated factions are never joined.
+ */
+function joinShortForms(
+  keys: string[],
+  kinds: ReadonlyMap<string, FactionKind>,
+  roots: Roots,
+  curatedRoots: ReadonlySet<string>,
+): void {
+  const holders = new Map<string, string[]>()
+  for (const k of keys) {
+    const t = k.split(' ')
+    for (let a = 0; a < t.length; a++)
+      for (let b = a + 2; b <= t.length; b++) {
+        if (b - a === t.length) continue
+        const sub = t.slice(a, b).join(' ')
+        const list = holders.get(sub) ?? []
+        list.push(k)
+        holders.set(sub, list)
+      }
+  }
+  for (const short of [...keys].sort((a, b) => a.split(' ').length - b.split(' ').length)) {
+    const containers = (holders.get(short) ?? []).filter((k) => kinds.get(k) === kinds.get(short))
+    if (!containers.length || short.split(' ').every((w) => TYPE_ONLY.has(w))) continue
+    const targets = new Set(containers.map((k) => roots.find(k)))
+    if (targets.size !== 1) continue
+    const target = [...targets][0] as string
+    const own = roots.find(short)
+    if (own === target || (curatedRoots.has(own) && curatedRoots.has(target))) continue
+    // A curated root keeps its place as the root.
+    if (curatedRoots.has(own)) roots.union(own, target)
+    else roots.union(target, own)
+  }
+}
+
+function uniqueByFold(names: string[], except: string): string[] {
+  const seen = new Set([except])
+  const out: string[] = []
+  for (const n of names) {
+    const f = foldPhrase(n)
+    if (seen.has(f)) continue
+    seen.add(f)
+    out.push(n)
+  }
+  return out
+}
+
+function dedupeEvidence(evidence: EvidenceFact[]): EvidenceFact[] {
+  const seen = new Set<string>()
+  return evidence
+    .filter((e) => {
+      const k = `${e.passageId}:${e.start}`
+      if (seen.has(k)) return false
+      seen.add(k)
+      return true
+    })
+    .sort(
+      (a, b) =>
+        (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) ||
+        (a.date ?? '').localeCompare(b.date ?? '') ||
+        a.passageId.localeCompare(b.passageId) ||
+        a.start - b.start,
+    )
 }

@@ -1,0 +1,105 @@
+import type { FactionRecord } from '../extract/factions.ts'
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { foldPhrase } from '../text/normalize.ts'
+import { cleanQuery } from './query.ts'
+import { nameScore } from './resolve.ts'
+
+/**
+ * Which faction of the corpus a query names: by any of its names in their folded form (case,
+ * accents, hyphens, 'al-', transliteration), by a short form held in one faction's names
+ * ('Ahrar al-Sham'), or by a long name with a typo or two. Never a guess between factions:
+ * an unknown or ambiguous name resolves to nothing, with the closest names as suggestions.
+ */
+
+export interface FactionResolution {
+  faction: FactionRecord | null
+  how: 'name' | 'short form' | 'typo' | null
+  suggestions: string[]
+}
+
+/** Typos are forgiven only in names this long (folded, without spaces): short names are too close to each other. */
+export const TYPO_MIN_CHARS = 8
+
+export function factionRecords(kb: KnowledgeBase): FactionRecord[] {
+  return kb.facts.factions
+}
+
+function namesOf(f: FactionRecord): string[] {
+  return [f.name, ...f.aliases]
+}
+
+export function resolveFaction(kb: KnowledgeBase, query: string, suggestions = 5): FactionResolution {
+  const all = factionRecords(kb)
+  const q = foldPhrase(cleanQuery(query))
+  const none = (): FactionResolution => ({
+    faction: null,
+    how: null,
+    suggestions: closest(all, query, q, suggestions),
+  })
+  if (!q) return none()
+  const exact = all.filter((f) => namesOf(f).some((n) => foldPhrase(n) === q))
+  if (exact.length === 1) return { faction: exact[0] ?? null, how: 'name', suggestions: [] }
+  if (exact.length > 1) return none()
+  if (q.includes(' ')) {
+    const holders = all.filter((f) => namesOf(f).some((n) => ` ${foldPhrase(n)} `.includes(` ${q} `)))
+    if (holders.length === 1) return { faction: holders[0] ?? null, how: 'short form', suggestions: [] }
+    if (holders.length > 1) return none()
+  }
+  const squashed = q.replace(/ /g, '')
+  if (squashed.length >= TYPO_MIN_CHARS) {
+    const allowed = squashed.length >= 14 ? 2 : 1
+    const near = all
+      .map((f) => ({
+        f,
+        d: Math.min(...namesOf(f).map((n) => distance(squashed, foldPhrase(n).replace(/ /g, ''), allowed))),
+      }))
+      .filter((x) => x.d <= allowed)
+      .sort((a, b) => a.d - b.d)
+    const best = near[0]
+    if (best && near.filter((x) => x.d === best.d).length === 1)
+      return { faction: best.f, how: 'typo', suggestions: [] }
+  }
+  return none()
+}
+
+/** The names closest to what was asked: by the shared words first, then by spelling. */
+function closest(all: FactionRecord[], query: string, q: string, limit: number): string[] {
+  const squashed = q.replace(/ /g, '')
+  return all
+    .filter((f) => f.kind === 'group')
+    .map((f) => {
+      const byName = nameScore(query, { name: f.name, variants: f.aliases })
+      const bySpelling = Math.max(
+        ...namesOf(f).map((n) => {
+          const s = foldPhrase(n).replace(/ /g, '')
+          const longer = Math.max(s.length, squashed.length, 1)
+          return 1 - distance(squashed, s, longer) / longer
+        }),
+      )
+      return { name: f.name, score: byName + bySpelling }
+    })
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((x) => x.name)
+}
+
+/** Damerau–Levenshtein (adjacent swaps count one) distance, giving up above `max`. */
+export function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)]
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let d = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1)
+      row.push(d)
+      best = Math.min(best, d)
+    }
+    if (best > max) return max + 1
+    rows.push(row)
+  }
+  return rows[a.length]?.[b.length] ?? max + 1
+}

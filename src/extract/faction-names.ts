@@ -1,0 +1,409 @@
+import type { Span } from '../corpus/types.ts'
+import { foldPhrase, foldWord, searchTerm, type WordSpan, words } from '../text/normalize.ts'
+
+/**
+ * Faction names found by their shape, without a list of factions: Arabic names built on a type
+ * word (Jaysh al-Tawhid, Harakat Ahrar al-Sham al-Islamiyya, Ahl al-Sunna wal Jamaa) and English
+ * names ending in one (Free Syrian Army, Ras al-Safuf Operations Room), plus the members of an
+ * enumeration introduced by 'the factions …', plus the curated aliases (HTS, Sham Legion).
+ */
+
+/** 'group': an armed faction that can take a stance; 'state': a state's forces (Syrian Army, Russian Forces). */
+export type FactionKind = 'group' | 'state'
+
+export interface NameMention {
+  /** The name as written (a verbatim slice of the text). */
+  name: string
+  /** Its comparable form (foldPhrase). */
+  key: string
+  kind: FactionKind
+  start: number
+  end: number
+}
+
+/** Arabic type words a faction name starts with (in their folded spelling: foldWord). */
+const HEADS = new Set(
+  'jaysh jaych faylaq harakat haraka hayat jabhat jabha liwa liwa kataib katibat katiba firqat firqa alwiya alwiyat saraya tajamu tajammu ahrar tahrir ahl ansar jund junud ajnad fursan suqur thuwar usud'
+    .split(' ')
+    .map(foldWord),
+)
+/** Type words that name a faction only with what follows ('Tahrir Square' is no faction, 'Jaysh Idlib' is). */
+const WEAK_HEADS = new Set(
+  ['tahrir', 'ahl', 'ahrar', 'ansar', 'jund', 'junud', 'ajnad', 'fursan', 'suqur', 'thuwar', 'usud'].map(
+    foldWord,
+  ),
+)
+/** English type words a faction name ends with ('Operations Room' is matched as a pair). */
+const TAILS = new Set(
+  'army armies force forces front movement brigade brigades battalion battalions legion division corps regiment organisation organization gathering coalition alliance guard guards'.split(
+    ' ',
+  ),
+)
+/** The Arabic article and particles that join the parts of a name: al-Sham, wal Jamaa, ibn al-Walid. */
+const JOINERS = new Set(['al', 'el', 'wal', 'bin', 'ibn', 'abu', 'abi', 'ul'])
+/** Joiners that count only when hyphen-attached (as-Sunna), being English words too. */
+const HYPHEN_JOINERS = new Set(['as', 'ash', 'ad', 'at', 'ar', 'az', 'an', 'adh', 'wa'])
+/** Capitalised function words (headlines) that end a name. */
+const FUNCTION_WORDS = new Set(
+  'the and of to in on at for with by from against over their his its a an as after before into under after but or'.split(
+    ' ',
+  ),
+)
+/** Words that make a name a state's forces: states and their institutions. */
+const STATE_WORDS = new Set(
+  'government regime state national republican military security police presidential loyalist arab us u.s un naval air defence defense special armored armoured mechanized mechanised infantry airborne tank artillery assad iraqi israeli saudi emirati qatari pakistani afghan'.split(
+    ' ',
+  ),
+)
+/** Demonyms by their ending: Syrian, Russian, Lebanese, Turkish, American. */
+const DEMONYM = /(?:ian|ese|ish|ican)$/
+/** Words that describe rather than name a faction: 'Opposition Forces', 'Rebel Army'. */
+const GENERIC_WORDS = new Set(
+  'opposition rebel rebels armed islamist islamists jihadist militant militants resistance revolutionary revolution syrian'.split(
+    ' ',
+  ),
+)
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/
+/** Plural nouns after which a list of faction names follows, or before which one ends. */
+const LIST_NOUNS = /\b(?:factions|groups|brigades|formations|battalions)\b/g
+
+interface Tok extends WordSpan {
+  lower: string
+  cap: boolean
+  /** A capitalised Arabic type word. */
+  head: boolean
+  /** What stands between this word and the previous one. */
+  gap: string
+}
+
+/** Words repeat across a corpus: their folded forms are kept (bounded) rather than folded again. */
+const folded = new Map<string, string>()
+const termOf = new Map<string, string | null>()
+const keyOf = new Map<string, string>()
+const FOLD_CACHE_MAX = 200_000
+function fold(word: string): string {
+  let f = folded.get(word)
+  if (f === undefined) {
+    if (folded.size >= FOLD_CACHE_MAX) folded.clear()
+    f = foldWord(word)
+    folded.set(word, f)
+  }
+  return f
+}
+function term(word: string): string | null {
+  let t = termOf.get(word)
+  if (t === undefined) {
+    if (termOf.size >= FOLD_CACHE_MAX) termOf.clear()
+    t = searchTerm(word)
+    termOf.set(word, t)
+  }
+  return t
+}
+
+const isHead = (t: Tok | undefined): boolean => !!t?.head
+const isTail = (t: Tok | undefined): boolean => !!t?.cap && TAILS.has(t.lower)
+/** 'Operations Room': a two-word type; returns the index of 'Room' when `i` starts one. */
+const roomAt = (ts: Tok[], i: number): number =>
+  /^operations?$/.test(ts[i]?.lower ?? '') && ts[i + 1]?.lower === 'room' && ts[i + 1]?.cap ? i + 1 : -1
+/** A joiner at `i` that binds the capitalised word after it. */
+function isJoiner(ts: Tok[], i: number): boolean {
+  const t = ts[i]
+  const next = ts[i + 1]
+  if (!t || !next?.cap || !nameGap(next.gap)) return false
+  if (JOINERS.has(t.lower)) return true
+  return HYPHEN_JOINERS.has(t.lower) && /^[-‐]$/.test(next.gap)
+}
+/** Name parts are joined by one space or a hyphen: a comma, quote or line break ends a name. */
+const nameGap = (gap: string): boolean => /^(?:[ \t\u00a0]|[-‐])$/.test(gap)
+
+function tokens(text: string, span: Span): Tok[] {
+  const slice = text.slice(span.start, span.end)
+  let prevEnd = 0
+  return words(slice).map((w) => {
+    const first = w.word[0] ?? ''
+    const cap = first !== first.toLowerCase() || (first >= '0' && first <= '9' && ORDINAL.test(w.word))
+    const t: Tok = {
+      word: w.word,
+      start: w.start + span.start,
+      end: w.end + span.start,
+      lower: w.word.toLowerCase(),
+      cap,
+      head: cap && HEADS.has(fold(w.word)),
+      gap: slice.slice(prevEnd, w.start),
+    }
+    prevEnd = w.end
+    return t
+  })
+}
+
+/** Runs of words that may make up names: capitalised words and the joiners between them. */
+function runs(ts: Tok[]): [number, number][] {
+  const out: [number, number][] = []
+  let from = -1
+  for (let i = 0; i <= ts.length; i++) {
+    const t = ts[i]
+    const inside =
+      t !== undefined &&
+      ((t.cap && !FUNCTION_WORDS.has(t.lower)) || isJoiner(ts, i) || (t.cap && isJoiner(ts, i))) &&
+      (from < 0 || nameGap(t.gap))
+    if (inside && from < 0) from = i
+    else if (!inside && from >= 0) {
+      out.push([from, i - 1])
+      from = -1
+      if (t && ((t.cap && !FUNCTION_WORDS.has(t.lower)) || isJoiner(ts, i))) from = i
+    }
+  }
+  return out
+}
+
+/**
+ * The end of an Arabic name that starts with a type word at `i` (within the run ending at
+ * `last`), or -1. After the type word come joined parts (al-Sham, wal Jamaa), other type words
+ * (Hay'at Tahrir), one bare word before a joined part (Jabhat Fateh al-Sham) and an English type
+ * word (Tahrir al-Watan Movement); a trailing capitalised word (a headline's 'Takes') is not
+ * part of it.
+ */
+function headNameEnd(ts: Tok[], i: number, last: number): number {
+  let end = -1
+  let j = i + 1
+  while (j <= last) {
+    const room = roomAt(ts, j)
+    if (room >= 0 && room <= last) return room
+    if (isTail(ts[j])) return j
+    if (isJoiner(ts, j)) {
+      end = j + 1
+      j += 2
+      continue
+    }
+    if (isHead(ts[j]) || (ts[j]?.cap && isJoiner(ts, j + 1))) {
+      j++
+      continue
+    }
+    // Bare words count only when a type word follows soon (Ahmad al-Abdou Martyr Forces).
+    const k = nextTail(ts, j, last, 2)
+    if (k >= 0) return k
+    break
+  }
+  if (end < 0 && !WEAK_HEADS.has(fold(ts[i]?.word ?? '')) && i + 1 <= last && ts[i + 1]?.cap) return i + 1
+  return end
+}
+
+/** The index of the next Arabic type word (or the joiner before one) from `j`, or -1. */
+function nextHead(ts: Tok[], j: number, last: number): number {
+  for (let k = j; k <= last; k++) if (isHead(ts[k]) || (isJoiner(ts, k) && isHead(ts[k + 1]))) return k
+  return -1
+}
+
+/** The index of an English type word (or 'Room') within `within` words from `j`, or -1. */
+function nextTail(ts: Tok[], j: number, last: number, within: number): number {
+  for (let k = j; k <= last && k <= j + within; k++) {
+    const room = roomAt(ts, k)
+    if (room >= 0 && room <= last) return room
+    if (isTail(ts[k])) return k
+  }
+  return -1
+}
+
+/** What an English-type name is, from the words before its type word. */
+function kindOf(parts: Tok[]): FactionKind | 'generic' {
+  let state = false
+  for (const t of parts) {
+    if (JOINERS.has(t.lower) || HYPHEN_JOINERS.has(t.lower)) return 'group'
+    if (STATE_WORDS.has(t.lower) || DEMONYM.test(t.lower) || ORDINAL.test(t.lower)) state = true
+    else if (!GENERIC_WORDS.has(t.lower)) return 'group'
+  }
+  return state ? 'state' : 'generic'
+}
+
+function mention(text: string, ts: Tok[], from: number, to: number, kind: FactionKind): NameMention | null {
+  const a = ts[from]
+  const b = ts[to]
+  if (!a || !b) return null
+  const name = text.slice(a.start, b.end)
+  let key = keyOf.get(name)
+  if (key === undefined) {
+    if (keyOf.size >= FOLD_CACHE_MAX) keyOf.clear()
+    key = foldPhrase(name)
+    keyOf.set(name, key)
+  }
+  return key ? { name, key, kind, start: a.start, end: b.end } : null
+}
+
+/** Names in one run of capitalised words. */
+function namesInRun(text: string, ts: Tok[], first: number, last: number, out: NameMention[]): void {
+  let k = first
+  while (k <= last) {
+    const t = ts[k]
+    const headAt = isHead(t) ? k : isJoiner(ts, k) && isHead(ts[k + 1]) ? k + 1 : -1
+    if (headAt >= 0) {
+      const end = headNameEnd(ts, headAt, last)
+      if (end >= 0) {
+        const m = mention(text, ts, k, end, 'group')
+        if (m) out.push(m)
+        k = end + 1
+        continue
+      }
+    }
+    const tail = nextTail(ts, k, last, 6)
+    const head = nextHead(ts, k + 1, last)
+    if (head >= 0 && (tail < 0 || head < tail)) {
+      // A capitalised word before a name ('Then Jaysh al-Islam') is not part of it.
+      k = head
+      continue
+    }
+    if (tail < 0) return
+    const typeStart = ts[tail]?.lower === 'room' ? tail - 1 : tail
+    // At most five words before the type word: a headline's run may hold more than the name.
+    const from = Math.max(k, typeStart - 5)
+    const parts = ts.slice(from, typeStart)
+    const kind = parts.length ? kindOf(parts) : 'generic'
+    if (kind !== 'generic') {
+      const m = mention(text, ts, from, tail, kind)
+      if (m) out.push(m)
+    }
+    k = tail + 1
+  }
+}
+
+/** One word of a listed name: capitalised, or a joiner ('al-Ghab', 'wal'). */
+const ITEM_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\p{N}'’]*|(?:al|el|as|ash|ad|ar|az|wal|bin|ibn|abu)\b)(?:-[\p{L}\p{N}'’]+)*`
+const ITEM = String.raw`(?:the\s+)?${ITEM_WORD}(?:[ \t]${ITEM_WORD}){0,5}`
+const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)`
+/** A list after its noun: 'factions Suqour al-Ghab, Ansar al-Haq and the Zenki Movement'. */
+const LIST_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:such as|including|like)\s+|:\s*)?(${ITEM}(?:${SEPARATOR}${ITEM})*)`,
+  'u',
+)
+/** A list before its noun: 'the Jaysh al-Tawhid and Rastan Operations Room factions'. */
+const LIST_BEFORE = new RegExp(String.raw`(${ITEM}(?:${SEPARATOR}${ITEM})*)\s+$`, 'u')
+const SEPARATORS = new RegExp(SEPARATOR, 'gu')
+
+/**
+ * Members of a list of factions named as such: 'the factions Suqour al-Ghab, Ansar al-Haq and
+ * the Zenki Movement', 'the X and Y factions'. Each capitalised item becomes a name.
+ */
+function listMembers(text: string, span: Span, found: NameMention[]): NameMention[] {
+  const slice = text.slice(span.start, span.end)
+  const out: NameMention[] = []
+  for (const m of slice.matchAll(LIST_NOUNS)) {
+    const after = slice.slice(m.index + m[0].length).match(LIST_AFTER)
+    if (after?.[1]) {
+      const at = span.start + m.index + m[0].length + (after.index ?? 0) + after[0].length - after[1].length
+      out.push(...listItems(text, span.start, at, after[1], found))
+    }
+    const before = slice.slice(0, m.index).match(LIST_BEFORE)
+    // A list before its noun needs an 'and' (else it is a name's own words: 'the Rastan factions').
+    if (before?.[1] && /\band\b/.test(before[1]))
+      out.push(...listItems(text, span.start, span.start + (before.index ?? 0), before[1], found))
+  }
+  return out
+}
+
+/** The items of a list text found at offset `at`, as names not already found. */
+function listItems(
+  text: string,
+  sentenceStart: number,
+  at: number,
+  list: string,
+  found: NameMention[],
+): NameMention[] {
+  const out: NameMention[] = []
+  let from = 0
+  const pieces: [number, number][] = []
+  for (const sep of list.matchAll(SEPARATORS)) {
+    pieces.push([from, sep.index])
+    from = sep.index + sep[0].length
+  }
+  pieces.push([from, list.length])
+  for (const [a, b] of pieces) {
+    const lead = list.slice(a, b).match(/^the\s+/)?.[0].length ?? 0
+    const start = at + a + lead
+    const end = at + b
+    const ts = tokens(text, { start, end })
+    if (!ts.length || !ts[0]?.cap || ts.some((t) => FUNCTION_WORDS.has(t.lower))) continue
+    // A lone capitalised word opening the sentence is its first word ('Meanwhile, the X and Y factions').
+    if (ts.length === 1 && /^\W*$/.test(text.slice(sentenceStart, start))) continue
+    if (found.some((f) => f.start < end && start < f.end)) continue
+    const kind = kindOf(ts)
+    const m = kind === 'generic' ? null : mention(text, ts, 0, ts.length - 1, kind)
+    if (m) out.push(m)
+  }
+  return out
+}
+
+/** A matcher of curated names (aliases.json) in running text, by their folded words. */
+export interface AliasMatcher {
+  /** First search term → the phrases (as term lists) that start with it. */
+  byFirst: Map<string, string[][]>
+}
+
+export function aliasMatcher(names: readonly string[]): AliasMatcher {
+  const byFirst = new Map<string, string[][]>()
+  for (const n of names) {
+    const terms = foldPhrase(n).split(' ').filter(Boolean)
+    const first = terms[0]
+    if (!first) continue
+    const list = byFirst.get(first) ?? []
+    list.push(terms)
+    byFirst.set(first, list)
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  return { byFirst }
+}
+
+/** Curated names written in the text (capitalised, as names are), longest first. */
+function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMention[] {
+  if (matcher.byFirst.size === 0) return []
+  // Terms are folded only where a curated name may start (a capitalised word) and runs on.
+  const terms: (string | null | undefined)[] = new Array(ts.length)
+  const termAt = (j: number) => {
+    let t = terms[j]
+    if (t === undefined) t = terms[j] = term(ts[j]?.word ?? '')
+    return t
+  }
+  const out: NameMention[] = []
+  for (let i = 0; i < ts.length; i++) {
+    if (!ts[i]?.cap) continue
+    const t0 = termAt(i)
+    if (!t0) continue
+    for (const phrase of matcher.byFirst.get(t0) ?? []) {
+      // Match the phrase's terms in order, skipping words that are no terms ('al').
+      let j = i
+      let n = 0
+      let lastJ = i
+      while (n < phrase.length && j < ts.length) {
+        const term = termAt(j)
+        if (term === null) {
+          if (j > i && !nameGap(ts[j]?.gap ?? '')) break
+          j++
+          continue
+        }
+        if (term !== phrase[n] || (j > i && !nameGap(ts[j]?.gap ?? ''))) break
+        lastJ = j
+        n++
+        j++
+      }
+      if (n === phrase.length) {
+        const m = mention(text, ts, i, lastJ, 'group')
+        if (m) out.push(m)
+        i = lastJ
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** The faction names of one sentence (or any span), in text order, without overlaps. */
+export function findFactionNames(text: string, span: Span, matcher?: AliasMatcher): NameMention[] {
+  const ts = tokens(text, span)
+  const found: NameMention[] = []
+  for (const [a, b] of runs(ts)) namesInRun(text, ts, a, b, found)
+  if (matcher) for (const m of aliasMentions(text, ts, matcher)) addUnlessOverlapping(found, m)
+  for (const m of listMembers(text, span, found)) addUnlessOverlapping(found, m)
+  return found.sort((a, b) => a.start - b.start)
+}
+
+function addUnlessOverlapping(found: NameMention[], m: NameMention): void {
+  if (!found.some((f) => f.start < m.end && m.start < f.end)) found.push(m)
+}
