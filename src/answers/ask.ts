@@ -1,0 +1,240 @@
+/**
+ * ask: a question answered in plain words from the corpus, or not at all. No language model: the
+ * answer is a span of a sentence the corpus holds (a name, a date, a number with its unit…), found
+ * by the question's kind and words, quoted and cited. Sources that agree make one answer with all
+ * their citations; sources that disagree are shown side by side. Terms and stance questions are
+ * handed to those commands.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { type Candidate, retrieve } from './ask/candidates.ts'
+import { parseQuestion, type Question, type QuestionKind } from './ask/question.ts'
+import {
+  detectRoute,
+  type Route,
+  type RoutedSummary,
+  type Routes,
+  type StanceLike,
+  summariseStance,
+  summariseTerms,
+  type TermsLike,
+} from './ask/route.ts'
+import { type AnswerSpan, answerSpan } from './ask/spans.ts'
+import { type Citation, cite } from './citation.ts'
+import { cleanQuery } from './query.ts'
+import { bestSentences } from './search.ts'
+import { stance } from './stance.ts'
+import { terms } from './terms.ts'
+
+export interface AskAlternative {
+  answer: string
+  confidence: number
+  citations: Citation[]
+}
+
+export interface AskAnswer {
+  command: 'ask'
+  query: string
+  /** The answer in a few words, or null when the corpus does not answer the question. */
+  answer: string | null
+  /** 0..1: how sure the answer is. Below 0.5, treat it as a lead rather than an answer. */
+  confidence: number
+  /** Where the answer stands: each quote holds it. */
+  citations: Citation[]
+  /** What kind of answer the question asked for. */
+  kind: QuestionKind | 'terms' | 'stance'
+  /** Other answers that sources give to the same question (a second deadline, another toll). */
+  alternatives: AskAlternative[]
+  /** When there is no answer: the passages that come nearest. */
+  nearest: Citation[]
+  /** The command that answered, when the question belongs to another one. */
+  routedTo: 'terms' | 'stance' | null
+  /** That command's own answer, in full. */
+  routed: TermsLike | StanceLike | null
+  suggestions: string[]
+}
+
+/** The answer functions questions are routed to. */
+export const ROUTES: Routes = { terms, stance }
+
+/** Sentences read for an answer span, best covered first. */
+export const MAX_SENTENCES = 25
+/** Below this score there is no answer, only the nearest passages. */
+export const MIN_SCORE = 0.4
+/** Sentences that cover less of the question than this are not read for spans. */
+const MIN_COVERAGE = 0.45
+/** Supporting sources score at least this share of the best; disagreeing ones this much. */
+const SUPPORT_SHARE = 0.6
+const RIVAL_SHARE = 0.85
+const MAX_CITATIONS = 5
+const MAX_ALTERNATIVES = 3
+const MAX_NEAREST = 3
+const MAX_CONFIDENCE = 0.95
+
+interface Scored {
+  candidate: Candidate
+  span: AnswerSpan
+  score: number
+}
+
+/** The answer to a question from the corpus; `routes` are the commands routed questions go to. */
+export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): AskAnswer {
+  const cleaned = cleanQuery(query)
+  const route = detectRoute(cleaned)
+  const routed = route ? answerRouted(kb, route, routes) : null
+  if (route && routed?.summary.answer) {
+    return reply(query, { ...routed.summary, kind: route.to, routedTo: route.to, routed: routed.answer })
+  }
+  const fromRoute = {
+    routedTo: route && routed ? route.to : null,
+    routed: routed?.answer ?? null,
+    suggestions: routed?.answer.suggestions ?? [],
+  }
+  const q = parseQuestion(cleaned)
+  const { hits, candidates } = retrieve(kb, q)
+  const scored = scoreSpans(kb, q, candidates)
+  const best = scored[0]
+  if (!best || best.score < MIN_SCORE) {
+    const nearest = hits.slice(0, MAX_NEAREST).map(({ passage, terms }) => {
+      const text = kb.articles.get(passage.articleId)?.text ?? ''
+      return cite(kb, passage, bestSentences(text, passage, terms))
+    })
+    const confidence = best ? round(best.score) : 0
+    return reply(query, { ...fromRoute, answer: null, confidence, citations: [], kind: q.kind, nearest })
+  }
+  const [top, ...others] = groupAnswers(q, scored)
+  const topArticles = new Set(top?.members.map((m) => m.candidate.passage.articleId))
+  const alternatives = others
+    .filter((g) => g.score >= best.score * RIVAL_SHARE && rivals(q, top, g, topArticles))
+    .slice(0, MAX_ALTERNATIVES)
+    .map((g) => ({ answer: g.label, confidence: round(g.score), citations: citationsOf(kb, g.members) }))
+  // Sources that disagree make each answer less sure.
+  const confidence = Math.min(MAX_CONFIDENCE, best.score) * (alternatives.length ? 0.8 : 1)
+  return reply(query, {
+    ...fromRoute,
+    answer: top?.label ?? best.span.text,
+    confidence: round(confidence),
+    citations: citationsOf(kb, top?.members ?? [best]),
+    kind: q.kind,
+    alternatives,
+  })
+}
+
+/** The answer in the contract's order: the answer first, then its sources, then the rest. */
+function reply(
+  query: string,
+  parts: Pick<AskAnswer, 'answer' | 'confidence' | 'citations' | 'kind'> & Partial<AskAnswer>,
+): AskAnswer {
+  return {
+    command: 'ask',
+    query,
+    answer: parts.answer,
+    confidence: parts.confidence,
+    citations: parts.citations,
+    kind: parts.kind,
+    alternatives: parts.alternatives ?? [],
+    nearest: parts.nearest ?? [],
+    routedTo: parts.routedTo ?? null,
+    routed: parts.routed ?? null,
+    suggestions: parts.suggestions ?? [],
+  }
+}
+
+function answerRouted(
+  kb: KnowledgeBase,
+  route: Route,
+  routes: Routes,
+): { summary: RoutedSummary; answer: TermsLike | StanceLike } | null {
+  if (route.to === 'terms' && routes.terms) {
+    const answer = routes.terms(kb, route.subject)
+    return { summary: summariseTerms(answer), answer }
+  }
+  if (route.to === 'stance' && routes.stance) {
+    const answer = routes.stance(kb, route.subject)
+    return { summary: summariseStance(answer, route.asks), answer }
+  }
+  return null
+}
+
+/** The answer span of each well-covered sentence, scored by coverage × how surely the span answers. */
+function scoreSpans(kb: KnowledgeBase, q: Question, candidates: Candidate[]): Scored[] {
+  const out: Scored[] = []
+  for (const candidate of candidates.slice(0, MAX_SENTENCES)) {
+    if (candidate.coverage < MIN_COVERAGE) break
+    if (!candidate.grounded) continue
+    const text = kb.articles.get(candidate.passage.articleId)?.text
+    if (!text) continue
+    const span = answerSpan(text, candidate.sentence, q)
+    if (!span) continue
+    // A whole sentence (what, yes-no) answers only when it holds the question's words itself.
+    const coverage = span.key ? candidate.coverage : candidate.ownCoverage
+    out.push({ candidate, span, score: coverage * span.score })
+  }
+  return out.sort((a, b) => b.score - a.score || a.candidate.rank - b.candidate.rank)
+}
+
+interface Group {
+  label: string
+  score: number
+  members: Scored[]
+}
+
+/** Answers that say the same thing ('Zoriev', 'Alexander Zoriev') as one group, best first. */
+function groupAnswers(q: Question, scored: Scored[]): Group[] {
+  const groups: Group[] = []
+  for (const s of scored) {
+    const group = groups.find((g) => g.members.some((m) => sameAnswer(q, m.span, s.span)))
+    if (group) {
+      group.members.push(s)
+      // The fullest form names it: 'Alexander Zoriev' rather than 'Zoriev'.
+      if (isName(q) && s.span.text.length > group.label.length && s.score >= group.score * SUPPORT_SHARE)
+        group.label = s.span.text
+    } else groups.push({ label: s.span.text, score: s.score, members: [s] })
+  }
+  for (const g of groups) g.members = g.members.filter((m) => m.score >= g.score * SUPPORT_SHARE)
+  return groups
+}
+
+function isName(q: Question): boolean {
+  return q.kind === 'who' || q.kind === 'which' || q.kind === 'where'
+}
+
+function sameAnswer(q: Question, a: AnswerSpan, b: AnswerSpan): boolean {
+  if (!a.key || !b.key) return a.start === b.start && a.end === b.end
+  if (a.key === b.key) return true
+  if (!isName(q)) return false
+  const [short, long] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key]
+  const longWords = new Set(long.split(' '))
+  return short.split(' ').every((w) => longWords.has(w))
+}
+
+/** A group disagrees with the top one when another article gives it, about the same thing counted. */
+function rivals(q: Question, top: Group | undefined, g: Group, topArticles: Set<string>): boolean {
+  if (!top || q.kind === 'what' || q.kind === 'yes-no' || q.kind === 'why') return false
+  if (g.members.every((m) => topArticles.has(m.candidate.passage.articleId))) return false
+  if (q.kind === 'how-many' || q.kind === 'how-much') {
+    const unit = (s: Scored) => s.span.key.split(' ').slice(1).join(' ')
+    return (
+      top.members[0] !== undefined &&
+      g.members[0] !== undefined &&
+      unit(top.members[0]) === unit(g.members[0])
+    )
+  }
+  return true
+}
+
+/** One citation per passage, the answering sentence quoted. */
+function citationsOf(kb: KnowledgeBase, members: Scored[]): Citation[] {
+  const seen = new Set<string>()
+  const out: Citation[] = []
+  for (const m of members) {
+    if (seen.has(m.candidate.passage.id)) continue
+    seen.add(m.candidate.passage.id)
+    out.push(cite(kb, m.candidate.passage, m.candidate.sentence))
+    if (out.length >= MAX_CITATIONS) break
+  }
+  return out
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100
+}

@@ -1,0 +1,149 @@
+/**
+ * What a question asks for: the kind of answer (a person, a date, a number with its unit…), the
+ * words that point at the answer in a sentence (the focus: 'governor' in 'Who is the governor of
+ * Homs?'), the names that must be found near it, and the words to search for.
+ */
+import { searchTerm, searchTerms } from '../../text/normalize.ts'
+import { stem } from './stem.ts'
+
+export type QuestionKind =
+  | 'who'
+  | 'which'
+  | 'when'
+  | 'where'
+  | 'how-many'
+  | 'how-much'
+  | 'how-long'
+  | 'why'
+  | 'what'
+  | 'yes-no'
+
+export interface Question {
+  kind: QuestionKind
+  /** Search terms of the question's content words (question words and frames left out). */
+  terms: string[]
+  /** Terms of the words that stand next to the answer: the head noun ('governor'), else the verb. */
+  focus: string[]
+  /** Terms of the capitalised names in the question: each must be found near an answer. */
+  names: string[]
+  /** How many / how much: the term of the thing counted ('people'), if the question names one. */
+  unit: string | null
+  /** The focus is a verb ('Who signed…'): the answer is its subject, before it, or its agent after 'by'. */
+  verbFocus: boolean
+  /** The answer may be a list: a plural head noun ('Which factions…') or a verb ('Who rejected…'). */
+  list: boolean
+}
+
+/** Nouns that make 'which/what X' a question about a named actor or place. */
+const ACTOR_NOUNS =
+  /^(?:factions?|groups?|armed groups?|organi[sz]ations?|part(?:y|ies)|countr(?:y|ies)|sides?|movements?|brigades?|militias?|rebels?|states?|governments?|officials?|leaders?|commanders?|people|persons?|man|woman|negotiators?|representatives?|spokes(?:man|woman|person)|ministers?)\b/
+const PLACE_NOUNS =
+  /^(?:cit(?:y|ies)|towns?|villages?|areas?|regions?|provinces?|places?|governorates?|districts?|neighbou?rhoods?|locations?)\b/
+const TIME_NOUNS = /^(?:time|date|day|year|month|deadline|hour|week)\b/
+
+/** Openings of each kind of question, tried in order; the match is cut off before parsing the rest. */
+const OPENINGS: [RegExp, QuestionKind][] = [
+  [/^(?:who|whom|whose)\b/, 'who'],
+  [/^(?:(?:by|until|since) )?when\b/, 'when'],
+  [/^(?:(?:on|by|until|at) )?(?:what|which) (?=(?:time|date|day|year|month|deadline|hour)\b)/, 'when'],
+  [/^where\b/, 'where'],
+  [
+    /^(?:in|to|from|at) (?:which|what) (?=(?:city|town|village|area|region|province|place|country)\b)/,
+    'where',
+  ],
+  [/^how many\b/, 'how-many'],
+  [/^how much\b/, 'how-much'],
+  [/^(?:for )?how long\b/, 'how-long'],
+  [/^(?:why|for what reason|what (?:is|was) the reason(?: why)?)\b/, 'why'],
+  [/^(?:which|what) (?=\w)/, 'what'],
+  [/^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/, 'yes-no'],
+]
+
+/** Words of a question frame that say nothing about the topic. */
+const FRAME_WORDS = new Set(
+  'many much long last name named called happen happened happens kind type exactly currently tell say know mean held located situated based'
+    .split(' ')
+    .map((w) => searchTerm(w) ?? w),
+)
+
+/** The prepositions that end a question's noun phrase ('the governor | of Homs'). */
+const PREPOSITION =
+  /^(?:of|in|on|for|at|from|to|with|during|under|between|by|about|over|into|against|after|before|that|who|which)$/
+
+/** Parses a question into what the answer should be and where to look for it. */
+export function parseQuestion(query: string): Question {
+  const text = query
+    .trim()
+    .replace(/[?!.\s]+$/, '')
+    .replace(/\s+/g, ' ')
+  const lower = text.toLowerCase()
+  let kind: QuestionKind = 'what'
+  let rest = lower
+  for (const [re, k] of OPENINGS) {
+    const m = re.exec(lower)
+    if (m) {
+      kind = k
+      rest = lower.slice(m[0].length).trim()
+      break
+    }
+  }
+  const phrase = nounPhrase(rest)
+  // 'which faction…', 'what is the deadline…', 'what city…': the head noun names the kind of answer.
+  if (kind === 'what') {
+    if (PLACE_NOUNS.test(phrase.head)) kind = 'where'
+    else if (TIME_NOUNS.test(phrase.head)) kind = 'when'
+    else if (ACTOR_NOUNS.test(phrase.head)) kind = 'which'
+  }
+  const unitWord = kind === 'how-many' || kind === 'how-much' ? (rest.split(' ')[0] ?? '') : ''
+  const unit = unitWord ? searchTerm(unitWord) : null
+  const terms = searchTerms(rest).filter((t) => !FRAME_WORDS.has(t))
+  // 'How many people will be withdrawn…': the unit is part of the answer; the verb stands next to it.
+  const predicate = unit ? nounPhrase(rest.split(' ').slice(1).join(' ')) : phrase
+  const focus = searchTerms(predicate.head).filter((t) => !FRAME_WORDS.has(t))
+  return {
+    kind,
+    terms: [...new Set(terms)],
+    focus: focus.length ? focus : terms.slice(0, 1),
+    names: questionNames(text),
+    unit,
+    verbFocus: kind === 'who' && !phrase.copula,
+    list: !phrase.copula || (/s$/.test(phrase.head) && !/ss$/.test(phrase.head)),
+  }
+}
+
+/**
+ * The head of the question's first noun phrase: 'is the Russian representative in the northern
+ * Homs negotiations' → 'representative'. With no copula the first word is taken (a verb:
+ * 'rejected the agreement' → 'rejected').
+ */
+function nounPhrase(rest: string): { head: string; copula: boolean } {
+  const words = rest.split(' ').filter(Boolean)
+  let i = 0
+  if (/^(?:is|are|was|were|will|would|has|have|had|did|does|do)$/.test(words[0] ?? '')) i++
+  while (/^(?:the|a|an|be|been)$/.test(words[i] ?? '')) i++
+  const copula = i > 0
+  const phrase: string[] = []
+  for (; i < words.length; i++) {
+    const w = words[i] ?? ''
+    if (PREPOSITION.test(w) || (!copula && phrase.length === 1)) break
+    phrase.push(w)
+  }
+  return { head: phrase[phrase.length - 1] ?? '', copula }
+}
+
+/** Terms of the capitalised words of a question, the first word aside ('Who', 'Did'). */
+function questionNames(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
+    if (m.index === 0 || !/^\p{Lu}/u.test(m[0])) continue
+    const t = searchTerm(m[0])
+    if (t) out.push(t)
+  }
+  return [...new Set(out)]
+}
+
+/** Whether a sentence term answers to a question term: the same, or the same stem (withdrawn ~ withdrawal). */
+export function termMatch(questionTerm: string, textTerm: string): 0 | 0.7 | 1 {
+  if (questionTerm === textTerm) return 1
+  return stem(questionTerm) === stem(textTerm) ? 0.7 : 0
+}

@@ -1,0 +1,401 @@
+/**
+ * The answer inside a sentence: the span of the kind the question wants (a name, a place, a date
+ * or duration, a number with its unit, a reason), scored by how close it stands to the question's
+ * focus words. 'the Russian representative, Alexander Zoriev' → 'Alexander Zoriev'.
+ */
+import type { Span } from '../../corpus/types.ts'
+import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
+import { type Question, termMatch } from './question.ts'
+
+export interface AnswerSpan extends Span {
+  /** Verbatim text of the span. */
+  text: string
+  /** 0..1: how surely this span answers the question, given where it stands. */
+  score: number
+  /** Comparable form: spans with the same key say the same thing. */
+  key: string
+}
+
+interface Token extends Span {
+  text: string
+  term: string | null
+}
+
+/** Capitalised sentence openers that are not names. */
+const OPENERS = new Set(
+  'according meanwhile however regarding relating since after before during although while despite moreover furthermore additionally also yet still earlier later today yesterday speaking following amid under last next both some many several other another all most such each every these those local'.split(
+    ' ',
+  ),
+)
+const MONTH_NAMES =
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
+const WEEKDAY_NAMES = 'monday tuesday wednesday thursday friday saturday sunday'
+const CALENDAR_WORDS = new Set(`${MONTH_NAMES} ${WEEKDAY_NAMES}`.split(' '))
+/** Small words that may stand inside a name: 'Ahl al-Sunna wal Jamaa', 'Observatory for Human Rights'. */
+const NAME_CONNECTORS = new Set('al el bin ibn bint abu wal de du of for'.split(' '))
+const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|at|ar|an|az|ul)-\p{Lu}/u
+
+const MONTH = `(?:${MONTH_NAMES.split(' ')
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`
+const WEEKDAY = `(?:${WEEKDAY_NAMES.replace(/ /g, '|')})`
+const NUMBER_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|an?)'
+const CLOCK = '\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?(?:\\s+\\p{Lu}\\p{L}+\\s+time)?'
+const DAY_MONTH = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?)`
+
+/** Points in time, longest forms first. */
+const DATE_RE = new RegExp(
+  [
+    `(?:(?:on|by|until|before|after|since|as of)\\s+)?(?:(?:next|last|this)\\s+)?${WEEKDAY}(?:,?\\s+${DAY_MONTH})?(?:\\s+at\\s+${CLOCK})?`,
+    `(?:(?:on|by|until|before|after|since|as of)\\s+)?${DAY_MONTH}`,
+    `(?:(?:by|until|before|at)\\s+)?${CLOCK}(?:\\s+on\\s+${WEEKDAY})?`,
+    `(?:(?:in|since|until|by)\\s+)?(?:(?:mid|early|late)-?\\s?)?${MONTH}(?:\\s+\\d{4})?`,
+    '\\d{4}-\\d{2}-\\d{2}',
+    '(?:in|since|until|by)\\s+(?:19|20)\\d{2}',
+  ].join('|'),
+  'giu',
+)
+/** Lengths of time: 'within three days', 'for an initial period of six months'. */
+const DURATION_RE = new RegExp(
+  `(?:(?:within|for|in|after|over|during|of)\\s+)?(?:(?:an?|the)\\s+)?(?:(?:initial|further|period|of)\\s+)*(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?)`,
+  'giu',
+)
+const QUANTIFIER =
+  '(?:(?:about|around|some|nearly|almost|approximately|roughly|more than|over|at least|up to|fewer than|less than|as many as)\\s+)?'
+const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)'
+/** Counts and amounts: '10,000', '4,500-5,000', '$3 million', 'three', 'dozens'. */
+const NUMBER_RE = new RegExp(
+  `${QUANTIFIER}(?:[$€£]\\s?)?(?:${DIGITS}(?:\\s*(?:-|–|to)\\s*${DIGITS})?(?:\\s*(?:million|billion|thousand|hundred|%|percent|per cent))?|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\\b(?:\\s+(?:hundred|thousand|million))?)`,
+  'giu',
+)
+const WHY_RE =
+  /\b(?:because(?: of)?|due to|owing to|in order to|so as to|so that|as a result of|in protest (?:at|against)|in response to|in exchange for|(?:the )?(?:main )?(?:reason|motive|aim|goal)s? (?:for [^,.;]+ )?(?:is|was|were) (?:to|that)?)\b/iu
+const LOCATION_PREPOSITIONS = new Set(
+  'in to from at near into towards toward across outside inside around'.split(' '),
+)
+
+/** How much the distance to the focus words counts, by kind (1 for names). */
+const NEARNESS_WEIGHT: Partial<Record<Question['kind'], number>> = {
+  when: 0.4,
+  'how-long': 0.4,
+  'how-many': 0.5,
+  'how-much': 0.5,
+}
+
+/** The best span of the kind the question wants in `text[sentence]`, or null when there is none. */
+export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpan | null {
+  const tokens = tokenize(text, sentence)
+  const anchors = anchorsOf(tokens, q)
+  const spans = candidatesOf(text, sentence, tokens, q)
+  let best: AnswerSpan | null = null
+  for (const s of spans) {
+    // A reason or a whole sentence is the answer wherever the question's words stand.
+    const near = q.kind === 'why' || !s.key ? 1 : proximity(text, tokens, anchors, s, q)
+    // A sentence seldom holds more than one date or count: where it stands matters less than for a name.
+    const weight = NEARNESS_WEIGHT[q.kind] ?? 1
+    const scored = { ...s, score: s.score * (1 - weight + weight * near) }
+    if (!best || scored.score > best.score) best = scored
+  }
+  return best
+}
+
+function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question): AnswerSpan[] {
+  switch (q.kind) {
+    case 'who':
+    case 'which':
+      return nameSpans(text, tokens, q, 'actor')
+    case 'where':
+      return nameSpans(text, tokens, q, 'place')
+    case 'when':
+      return [...matches(text, sentence, DATE_RE, 1, q), ...matches(text, sentence, DURATION_RE, 0.7, q)]
+    case 'how-long':
+      return [...matches(text, sentence, DURATION_RE, 1, q), ...matches(text, sentence, DATE_RE, 0.4, q)]
+    case 'how-many':
+    case 'how-much':
+      return numberSpans(text, sentence, tokens, q)
+    case 'why':
+      return reasonSpan(text, sentence)
+    default:
+      return [{ ...sentence, text: text.slice(sentence.start, sentence.end), score: 0.75, key: '' }]
+  }
+}
+
+function tokenize(text: string, sentence: Span): Token[] {
+  const out: Token[] = []
+  const re = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+  re.lastIndex = sentence.start
+  for (let m = re.exec(text); m && m.index < sentence.end; m = re.exec(text)) {
+    const word = m[0]
+    out.push({
+      text: word,
+      start: m.index,
+      end: m.index + word.length,
+      term: searchTerm(word.replace(/^\p{L}{1,3}-/u, '')),
+    })
+  }
+  return out
+}
+
+/** Whether a token is one of the question's words (as written, or by stem). */
+function inQuestion(t: Token, q: Question): boolean {
+  return t.term !== null && q.terms.some((qt) => termMatch(qt, t.term ?? '') > 0)
+}
+
+interface Anchor {
+  index: number
+  weight: number
+}
+
+/** Where the focus words stand in the sentence; failing them, any question word, weighing less. */
+function anchorsOf(tokens: Token[], q: Question): Anchor[] {
+  const focus: Anchor[] = []
+  const other: Anchor[] = []
+  tokens.forEach((t, index) => {
+    if (!t.term) return
+    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '')))
+    if (f > 0) focus.push({ index, weight: f === 1 ? 1 : 0.8 })
+    else if (inQuestion(t, q)) other.push({ index, weight: 0.4 })
+  })
+  return focus.length ? focus : other
+}
+
+/**
+ * How close a span stands to the nearest anchor, counting only the words in between that are
+ * neither small words nor question words ('governor of Homs Talal Barazi': no gap). A name before
+ * the anchor counts only in apposition ('Dmitry Peskov, the Kremlin spokesman').
+ */
+function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span, q: Question): number {
+  if (anchors.length === 0) return 0.3
+  const first = tokens.findIndex((t) => t.end > span.start)
+  const lastIdx = tokens.findLastIndex((t) => t.start < span.end)
+  const inClause = relativeClauses(text, tokens)
+  let best = 0
+  for (const a of anchors) {
+    if (a.index >= first && a.index <= lastIdx) continue
+    const after = a.index < first
+    const [from, to] = after ? [a.index + 1, first] : [lastIdx + 1, a.index]
+    let gap = 0
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]
+      if (t?.term && !inClause[i] && !STOP_WORDS.has(t.text.toLowerCase()) && !inQuestion(t, q)) gap++
+    }
+    let score = a.weight / (1 + gap / 3)
+    if (q.verbFocus) {
+      // 'X signed…' or '…was signed by X'.
+      if (after && tokens[first - 1]?.text.toLowerCase() !== 'by') score *= 0.5
+    } else if (!after && !(q.kind === 'which' && gap === 0)) {
+      // ('the Liwa al-Omari brigade' names the brigade a which-question asks for.)
+      const between = text.slice(span.end, tokens[a.index]?.start ?? span.end)
+      score *= /,|\b(?:is|was|as)\b/.test(between) ? 0.9 : 0.3
+    }
+    best = Math.max(best, score)
+  }
+  // A name inside a relative clause ('…, who were controlling Al-Waer district of Homs, signed') is an aside.
+  if (inClause[first]) best *= 0.5
+  return Math.max(best, 0.15)
+}
+
+/** Which tokens stand inside a relative clause set off by commas: ', who were…,' ', which…,'. */
+function relativeClauses(text: string, tokens: Token[]): boolean[] {
+  const mask = tokens.map(() => false)
+  const first = tokens[0]
+  const last = tokens[tokens.length - 1]
+  if (!first || !last) return mask
+  const slice = text.slice(first.start, last.end)
+  for (const m of slice.matchAll(/,\s*(?:who|which|whose|whom)\b[^,;]*,/giu)) {
+    const start = first.start + m.index
+    const end = start + m[0].length
+    tokens.forEach((t, i) => {
+      if (t.start >= start && t.end <= end) mask[i] = true
+    })
+  }
+  return mask
+}
+
+/** Runs of capitalised words, trimmed of question words, openers and calendar words. */
+function nameRuns(text: string, tokens: Token[], q: Question): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = []
+  const isName = (t: Token) => /^\p{Lu}/u.test(t.text) || ARABIC_ARTICLE.test(t.text)
+  let i = 0
+  while (i < tokens.length) {
+    const t = tokens[i]
+    if (!t || !isName(t)) {
+      i++
+      continue
+    }
+    let j = i
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1]
+      const cur = tokens[j]
+      if (!next || !cur || !/^\s+$/.test(text.slice(cur.end, next.start))) break
+      if (isName(next)) j++
+      else if (
+        NAME_CONNECTORS.has(next.text.toLowerCase()) &&
+        tokens[j + 2] &&
+        isName(tokens[j + 2] as Token)
+      )
+        j += 2
+      else break
+    }
+    let from = i
+    let to = j
+    const droppable = (k: number) => {
+      const w = tokens[k]
+      if (!w) return true
+      const lower = w.text.toLowerCase()
+      return (
+        STOP_WORDS.has(lower) ||
+        NAME_CONNECTORS.has(lower) ||
+        CALENDAR_WORDS.has(lower.replace(/\.$/, '')) ||
+        inQuestion(w, q) ||
+        (k === 0 && OPENERS.has(lower))
+      )
+    }
+    while (from <= to && droppable(from)) from++
+    while (to >= from && droppable(to)) to--
+    if (from <= to) runs.push({ from, to })
+    i = j + 1
+  }
+  return runs
+}
+
+/**
+ * Names of actors or places. For lists ('rejected by Tahrir al-Sham, Faylaq al-Sham and …') the
+ * whole list is one span when the question wants several (a plural noun, or a verb: 'Who rejected…').
+ */
+function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | 'place'): AnswerSpan[] {
+  const runs = nameRuns(text, tokens, q)
+  const spans: AnswerSpan[] = []
+  const span = (from: number, to: number, score: number): AnswerSpan => {
+    const start = tokens[from]?.start ?? 0
+    const end = tokens[to]?.end ?? start
+    const value = text.slice(start, end).replace(/\s+/g, ' ')
+    return { start, end, text: value, score, key: foldPhrase(value) }
+  }
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]
+    if (!run) continue
+    let score = 1
+    if (want === 'place') {
+      score = afterLocationPreposition(tokens, run.from) ? 1 : 0.4
+      // 'the 81st Armored Brigade': an ordinal belongs to the name.
+      if (/^\d+(?:st|nd|rd|th)$/.test(tokens[run.from - 1]?.text ?? '')) run.from--
+    }
+    spans.push(span(run.from, run.to, score))
+    if (q.list) {
+      let last = r
+      for (let n = r + 1; n < runs.length; n++) {
+        const prev = runs[n - 1]
+        const next = runs[n]
+        if (!prev || !next) break
+        const between = text.slice(tokens[prev.to]?.end ?? 0, tokens[next.from]?.start ?? 0)
+        if (!/^\s*(?:\p{Ll}+\s*)?(?:,|\band\b)\s*(?:and\s+)?(?:the\s+)?$/u.test(between)) break
+        last = n
+      }
+      const end = runs[last]
+      if (last > r && end) spans.push(span(run.from, end.to, score * 1.05))
+    }
+  }
+  return spans
+}
+
+/** Words that may stand between a preposition and a place: 'to the province of Idlib', 'in northern Homs'. */
+const PLACE_LEAD =
+  /^(?:the|of|northern|southern|eastern|western|central|north|south|east|west|city|town|village|area|region|province|governorate|district|countryside|outskirts|\d+(?:st|nd|rd|th)?)$/
+
+/** Whether a name follows 'in', 'to', 'from'… within a few words ('to the province of Idlib'). */
+function afterLocationPreposition(tokens: Token[], from: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 5); k--) {
+    const w = tokens[k]?.text.toLowerCase() ?? ''
+    if (LOCATION_PREPOSITIONS.has(w)) return true
+    if (!PLACE_LEAD.test(w)) return false
+  }
+  return false
+}
+
+/** Every match of a pattern in the sentence, with the key its words make. */
+function matches(text: string, sentence: Span, re: RegExp, score: number, q: Question): AnswerSpan[] {
+  const out: AnswerSpan[] = []
+  const slice = text.slice(sentence.start, sentence.end)
+  for (const m of slice.matchAll(re)) {
+    const value = m[0].trim()
+    if (!value || !/\d|\p{Lu}|day|week|month|year|hour/iu.test(value)) continue
+    const start = sentence.start + m.index
+    const key = foldPhrase(
+      value.replace(/^(?:on|by|until|before|after|since|as of|in|within|for|at)\s+/i, ''),
+    )
+    if (q.terms.length && key.split(' ').every((k) => q.terms.includes(k))) continue
+    out.push({ start, end: start + m[0].length, text: value, score, key })
+  }
+  return out
+}
+
+/**
+ * Numbers with what they count: '10,000 people'. A number whose unit is the thing the question
+ * counts ('How many people…') scores highest; years, clock times, days of months and list numbers
+ * are left out.
+ */
+function numberSpans(text: string, sentence: Span, tokens: Token[], q: Question): AnswerSpan[] {
+  const out: AnswerSpan[] = []
+  const slice = text.slice(sentence.start, sentence.end)
+  for (const m of slice.matchAll(NUMBER_RE)) {
+    const start = sentence.start + m.index
+    let end = start + m[0].length
+    const before = text.slice(Math.max(sentence.start, start - 12), start)
+    const after = text.slice(end, end + 3)
+    if (/^[:.]\d/.test(after) || /[:.\d]$/.test(before)) continue
+    if (
+      new RegExp(`${MONTH}\\s*$`, 'iu').test(before) ||
+      /^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?\p{Lu}/u.test(after)
+    ) {
+      if (
+        new RegExp(`^\\s*(?:of\\s+)?${MONTH}`, 'iu').test(text.slice(end, end + 14)) ||
+        /\p{L}\s*$/u.test(before)
+      )
+        continue
+    }
+    if (start === sentence.start && /^\s*[–—).-]/.test(after)) continue
+    // The unit: the next one or two words, unless a small word comes first ('4,500 of them').
+    const unitTokens = tokens.filter((t) => t.start >= end).slice(0, 2)
+    let unit = ''
+    let unitTerm: string | null = null
+    for (const t of unitTokens) {
+      if (
+        !/^\s*$/.test(text.slice(end, t.start)) ||
+        STOP_WORDS.has(t.text.toLowerCase()) ||
+        /^\d/.test(t.text)
+      )
+        break
+      unitTerm ??= t.term
+      if (q.unit && t.term && termMatch(q.unit, t.term) > 0) unitTerm = t.term
+      end = t.end
+      unit = t.text
+      if (unitTerm && q.unit && termMatch(q.unit, unitTerm) > 0) break
+    }
+    const value = text.slice(start, end).replace(/\s+/g, ' ')
+    if (/^(?:19|20)\d{2}$/.test(m[0].trim()) && !unit) continue
+    const unitScore = !q.unit ? (unit ? 0.9 : 0.6) : unitTerm && termMatch(q.unit, unitTerm) > 0 ? 1 : 0.45
+    const digits = m[0].replace(/[^\d.–-]/g, '')
+    out.push({
+      start,
+      end,
+      text: value,
+      score: unitScore,
+      key: `${digits || foldPhrase(m[0])} ${unitTerm ?? ''}`.trim(),
+    })
+  }
+  return out
+}
+
+/** The clause that gives a reason: from 'because', 'in order to'… to the end of the clause. */
+function reasonSpan(text: string, sentence: Span): AnswerSpan[] {
+  const slice = text.slice(sentence.start, sentence.end)
+  const m = WHY_RE.exec(slice)
+  if (!m) return [{ ...sentence, text: slice, score: 0.5, key: '' }]
+  const start = sentence.start + m.index
+  const stop = slice.slice(m.index).search(/[;.!?](?:\s|$)|\s[–—]\s/)
+  const end = stop < 0 ? sentence.end : start + stop
+  const value = text.slice(start, end).replace(/\s+/g, ' ')
+  return [{ start, end, text: value, score: 1, key: foldPhrase(value) }]
+}

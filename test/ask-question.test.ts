@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuestion } from '../src/answers/ask/question.ts'
+import { detectRoute } from '../src/answers/ask/route.ts'
+import { stem } from '../src/answers/ask/stem.ts'
+
+describe('parseQuestion: the kind of answer a question wants, and the word it stands next to', () => {
+  it.each([
+    ['Who is the governor of Homs?', 'who', ['governor']],
+    ['Who is the Russian representative in the northern Homs negotiations?', 'who', ['representative']],
+    ['Which factions rejected the agreement?', 'which', ['faction']],
+    ['What is the deadline for the handover?', 'when', ['deadline']],
+    ['When did the talks start?', 'when', ['start']],
+    ['In which town were the talks held?', 'where', ['town']],
+    ['Where will the fighters go?', 'where', ['go']],
+    ['How many people will be withdrawn from al-Waer?', 'how-many', ['withdrawn']],
+    ['How much money was paid?', 'how-much', ['payd']],
+    ['How long will the truce last?', 'how-long', ['truce']],
+    ['Why did the rebels reject the proposal?', 'why', ['proposal']],
+    ['What happened in Rastan?', 'what', ['rastan']],
+  ])('%s → %s, focus %j', (question, kind, focus) => {
+    const q = parseQuestion(question)
+    expect(q.kind).toBe(kind)
+    expect(q.focus).toEqual(focus)
+  })
+
+  it('takes the thing counted as the unit of a how-many question', () => {
+    expect(parseQuestion('How many people will be withdrawn from al-Waer?').unit).toBe('people')
+  })
+
+  it('takes capitalised words after the first as names that must be found', () => {
+    expect(parseQuestion('Who is the Kremlin spokesman?').names).toEqual(['kremlin'])
+    expect(parseQuestion('How many people left al-Waer?').names).toEqual(['waer'])
+  })
+
+  it('expects a list for a plural noun or a verb, one name for a singular title', () => {
+    expect(parseQuestion('Which factions rejected the deal?').list).toBe(true)
+    expect(parseQuestion('Who signed the deal?').list).toBe(true)
+    expect(parseQuestion('Who is the governor of Homs?').list).toBe(false)
+  })
+})
+
+describe('detectRoute: questions that belong to terms or stance', () => {
+  it.each([
+    ['What are the terms of the Rastan deal?', 'terms', 'Rastan'],
+    ['what were the conditions of the agreement in Eastern Qalamoun', 'terms', 'Eastern Qalamoun'],
+    ['What did the agreement in Eastern Qalamoun include?', 'terms', 'Eastern Qalamoun'],
+    ['Did Jaysh al-Azza accept the agreement?', 'stance', 'Jaysh al-Azza'],
+    ['Has the faction Faylaq al-Sham rejected the deal?', 'stance', 'Faylaq al-Sham'],
+    ['What is the position of Jaysh al-Tawhid on the agreement?', 'stance', 'Jaysh al-Tawhid'],
+  ])('%s → %s about %s', (question, to, subject) => {
+    expect(detectRoute(question)).toMatchObject({ to, subject })
+  })
+
+  it('knows which answer a yes-no stance question hopes for', () => {
+    expect(detectRoute('Did Jaysh al-Azza accept the agreement?')).toMatchObject({ asks: 'accepts' })
+    expect(detectRoute('Did Jaysh al-Azza reject the agreement?')).toMatchObject({ asks: 'rejects' })
+  })
+
+  it.each([
+    'Who is the governor of Homs?',
+    'How many people will be withdrawn from al-Waer?',
+    'When is the deadline?',
+  ])('leaves ask’s own questions to ask: %s', (question) => {
+    expect(detectRoute(question)).toBeNull()
+  })
+})
+
+describe('stem: word forms meet', () => {
+  it.each([
+    ['withdrawn', 'withdrawal'],
+    ['negotiation', 'negotiating'],
+    ['representative', 'representation'],
+  ])('%s ~ %s', (a, b) => {
+    expect(stem(a)).toBe(stem(b))
+  })
+})

@@ -1,0 +1,179 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { type AskAnswer, ask } from '../src/answers/ask.ts'
+import { runCli } from '../src/cli/run.ts'
+import { openKnowledgeBase } from '../src/knowledge/open.ts'
+import { isVerbatim, seedKnowledgeBase } from './helpers.ts'
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'ask')
+
+/** Every quote of an answer (its own and its alternatives') stands verbatim in the cited article. */
+function expectVerbatim(kb: ReturnType<typeof seedKnowledgeBase>, a: AskAnswer): void {
+  for (const c of [...a.citations, ...a.alternatives.flatMap((x) => x.citations), ...a.nearest])
+    expect(isVerbatim(c.quote, kb.articles.get(c.article)?.text ?? '')).toBe(true)
+}
+
+describe('ask on fixture articles: each kind of question gets the span it asks for', () => {
+  const { kb } = openKnowledgeBase({ corpusPath: FIXTURES, cacheDir: null })
+
+  it.each([
+    ['who, by apposition after the title', 'Who is the government envoy?', 'who', 'Karim Mansour'],
+    ['who, by apposition before the title', 'Who is the committee spokesman?', 'who', 'Rami Saleh'],
+    ['which, a name before its type noun', 'Which brigade refused the truce?', 'which', 'Liwa al-Omari'],
+    ['when, a weekday and date', 'When was the truce reached?', 'when', 'Monday, June 11'],
+    [
+      'when, a deadline with a clock time',
+      'When must the rest hand over their weapons?',
+      'when',
+      'Friday at 18:00',
+    ],
+    ['how long, a duration', 'How long will the truce last?', 'how-long', 'three months'],
+    ['where, a place after a preposition', 'Where were the talks held?', 'where', 'Busra al-Sham'],
+    [
+      'how many, a number with its unit',
+      'How many fighters will leave the area?',
+      'how-many',
+      '2,300 fighters',
+    ],
+    [
+      'why, the clause that gives the reason',
+      'Why did the Liwa al-Omari brigade refuse the truce?',
+      'why',
+      'because it offered no guarantee for detainees',
+    ],
+  ])('%s: %s → %s', (_, question, kind, want) => {
+    const a = ask(kb, question)
+    expect(a.kind).toBe(kind)
+    expect(a.answer).toContain(want)
+    expect(a.confidence).toBeGreaterThanOrEqual(0.5)
+    expect(a.citations.length).toBeGreaterThan(0)
+    // The quote holds the answer: an answer never claims what its quote doesn't say.
+    expect(a.citations.some((c) => c.quote.replace(/\s+/g, ' ').includes(a.answer ?? '∅'))).toBe(true)
+    expectVerbatim(kb, a)
+  })
+
+  it('shows sources that disagree side by side, each cited, and is less sure', () => {
+    const a = ask(kb, 'How many civilians did the shelling kill?')
+    const answers = [a.answer, ...a.alternatives.map((x) => x.answer)]
+    expect(answers).toEqual(
+      expect.arrayContaining([expect.stringContaining('62'), expect.stringContaining('45')]),
+    )
+    const articles = new Set(
+      [...a.citations, ...a.alternatives.flatMap((x) => x.citations)].map((c) => c.article),
+    )
+    expect(articles).toEqual(new Set(['dara-truce', 'dara-shelling']))
+    expect(a.confidence).toBeLessThan(0.8)
+    expectVerbatim(kb, a)
+  })
+
+  it.each([
+    'What is the capital of France?',
+    'Who is the mayor of Aleppo?',
+    'How many tanks were handed over?',
+  ])('does not answer what the corpus never says: %s', (question) => {
+    const a = ask(kb, question)
+    expect(a.answer === null || a.confidence < 0.5).toBe(true)
+    expect(a.citations).toEqual([])
+    expectVerbatim(kb, a)
+  })
+
+  it('offers the nearest passages when it has no answer', () => {
+    const a = ask(kb, 'Who paid for the truce in Busra al-Sham?')
+    expect(a.answer).toBeNull()
+    expect(a.nearest.length).toBeGreaterThan(0)
+    expect(a.nearest.some((c) => c.quote.includes('Busra al-Sham'))).toBe(true)
+  })
+})
+
+describe('ask on the seed corpus', () => {
+  const kb = seedKnowledgeBase()
+
+  it.each([
+    ['Who is the governor of Homs?', 'Talal Barazi', 'Syrian Armed opposition militants to leave Homs'],
+    [
+      'Who is the Russian representative in the northern Homs negotiations?',
+      'Alexander Zoriev',
+      'Russia Offers Homs Rebels 10-Item Deal',
+    ],
+    [
+      'How many people will be withdrawn from al-Waer?',
+      '10,000 people',
+      'Syrian Armed opposition militants to leave Homs',
+    ],
+    [
+      'Who signed the peace agreement in al-Waer?',
+      'Free Syrian Army',
+      'Syrian Armed opposition militants to leave Homs',
+    ],
+    [
+      'When is the deadline to hand over heavy weapons?',
+      'Thursday',
+      'Russia Offers Homs Rebels 10-Item Deal',
+    ],
+  ])('%s → %s', (question, want, title) => {
+    const a = ask(kb, question)
+    expect(a.answer).toContain(want)
+    expect(a.confidence).toBeGreaterThanOrEqual(0.5)
+    expect(a.citations.some((c) => c.title.includes(title))).toBe(true)
+    expectVerbatim(kb, a)
+  })
+
+  it('answers a question about something the corpus never mentions with nothing', () => {
+    const a = ask(kb, 'What is the capital of France?')
+    expect(a.answer).toBeNull()
+    expect(a.confidence).toBeLessThan(0.5)
+  })
+
+  it('lists every faction of a list when the question asks for several', () => {
+    const a = ask(kb, 'Which factions rejected the agreement?')
+    for (const name of ['Tahrir al-Sham', 'Syria Liberation Front', 'Faylaq al-Sham'])
+      expect(a.answer).toContain(name)
+  })
+
+  it('routes a stance question to stance, with its evidence as citations', () => {
+    const a = ask(kb, 'Did Jaysh al-Azza accept the agreement?')
+    expect(a.routedTo).toBe('stance')
+    expect(a.answer).toMatch(/^No: Jaysh al-Azza rejects/)
+    expect(a.citations.length).toBeGreaterThan(0)
+    expect(a.citations.every((c) => c.title.includes('Jaysh al-Azza') || c.quote.includes('Azza'))).toBe(true)
+    expect(a.routed).toMatchObject({ stance: 'rejects' })
+    expectVerbatim(kb, a)
+  })
+
+  it('routes a terms question to terms, with the terms’ citations', () => {
+    const a = ask(kb, 'What are the terms of the Rastan deal?')
+    expect(a.routedTo).toBe('terms')
+    expect(a.answer).toMatch(/terms/)
+    expect(a.citations.length).toBeGreaterThan(0)
+    expect(a.routed).toHaveProperty('agreements')
+    expectVerbatim(kb, a)
+  })
+
+  it('answers on the command line as JSON in the ask contract', () => {
+    let out = ''
+    const code = runCli(['ask', 'Who is the governor of Homs?', '--json', '--no-cache'], {
+      stdout: (t) => {
+        out += t
+      },
+      stderr: () => {},
+    })
+    expect(code).toBe(0)
+    const json = JSON.parse(out)
+    expect(json).toMatchObject({
+      command: 'ask',
+      query: 'Who is the governor of Homs?',
+      answer: 'Talal Barazi',
+    })
+    expect(typeof json.confidence).toBe('number')
+    expect(Array.isArray(json.citations)).toBe(true)
+  })
+
+  it('prints an honest reply on the terminal when there is no answer', () => {
+    let out = ''
+    runCli(['ask', 'What is the capital of France?', '--no-cache'], {
+      stdout: (t) => (out += t),
+      stderr: () => {},
+    })
+    expect(out).toContain('The corpus does not answer this question.')
+  })
+})
