@@ -8,7 +8,6 @@
 import type { Article, Passage, Span } from '../corpus/types.ts'
 import { foldPhrase, searchTerms } from '../text/normalize.ts'
 import { LIST_ITEM } from '../text/segment.ts'
-import { type DateContext, dateContext, sentenceDate } from './agreement-dates.ts'
 import {
   clauses,
   isTermSentence,
@@ -18,6 +17,7 @@ import {
   trim,
   withoutWhoRefuse,
 } from './agreement-terms.ts'
+import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
 import type { ExtractEnv } from './facts.ts'
 import { findPlaces, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'

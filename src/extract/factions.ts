@@ -1,10 +1,10 @@
 import type { Article, Passage, Span } from '../corpus/types.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import type { Aliases } from './aliases.ts'
+import { dateContext, sentenceDate } from './event-dates.ts'
 import { type AliasMatcher, aliasMatcher, type FactionKind, findFactionNames } from './faction-names.ts'
 import type { ExtractEnv } from './facts.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
-import { eventDate } from './stance-dates.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
 /**
@@ -139,6 +139,7 @@ export function extractFactionFacts(
   env: ExtractEnv,
 ): FactionArticleFacts {
   const text = article.text
+  const dates = dateContext(article.date, text)
   const matcher = matcherFor(env)
   const mentions: MentionFact[] = []
   const evidence: EvidenceFact[] = []
@@ -165,7 +166,7 @@ export function extractFactionFacts(
       previous = subjects
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
-      const date = eventDate(text.slice(s.start, s.end), article.date)
+      const date = sentenceDate(text.slice(s.start, s.end), dates) ?? article.date
       const seen = new Set<string>()
       for (const subject of subjects) {
         if (seen.has(subject.key)) continue

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dateContext, sentenceDate } from '../../src/extract/agreement-dates.ts'
 import { isTermSentence, splitListItems } from '../../src/extract/agreement-terms.ts'
+import { dateContext, sentenceDate } from '../../src/extract/event-dates.ts'
 import { findPlaces } from '../../src/extract/places.ts'
 import { categorize } from '../../src/extract/term-categories.ts'
 

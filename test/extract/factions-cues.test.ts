@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { dateContext, sentenceDate } from '../../src/extract/event-dates.ts'
 import { attributionOf, findCues } from '../../src/extract/stance-cues.ts'
-import { eventDate } from '../../src/extract/stance-dates.ts'
 import { summarizeStance } from '../../src/extract/stance-summary.ts'
 
 const cues = (text: string) =>
@@ -92,10 +92,10 @@ describe('the date of what a sentence reports', () => {
       '2018-05-01',
     ],
     ['the article’s own weekday', 'on Thursday they left', '2018-05-03', '2018-05-03'],
-    ['nothing named: the article’s date', 'they left', '2018-05-03', '2018-05-03'],
+    ['nothing named: no date of its own', 'they left', '2018-05-03', null],
     ['an undated article', 'on March 14, they signed', null, null],
   ])('%s', (_, sentence, article, want) => {
-    expect(eventDate(sentence, article)).toBe(want)
+    expect(sentenceDate(sentence, dateContext(article, ''))).toBe(want)
   })
 })
 

@@ -1,20 +1,21 @@
 /**
- * When something an agreement sentence tells happened, as news writes it: a full date ('May 1,
- * 2018'), a day and month whose year the article gives ('on March 14'), or a weekday counted from
- * the article's date ('on Thursday' in an article of Thursday 3 May 2018 is that day; 'next
- * Sunday' is ahead of it).
+ * When something a sentence tells happened, as news writes it: a full date ('May 1, 2018'), a
+ * day and month whose year the article gives ('on March 14'; a day later in the year than the
+ * article itself was the year before), or a weekday counted from the article's date ('on
+ * Thursday' in an article of Thursday 3 May 2018 is that day; 'next Sunday' is ahead of it).
+ * Agreements and stance evidence are dated alike by this one reading.
  */
 import { isoDate, parseDate } from '../corpus/dates.ts'
 
 const MONTHS = 'january february march april may june july august september october november december'.split(
   ' ',
 )
-const WEEKDAYS = 'sunday monday tuesday wednesday thursday friday saturday'.split(' ')
-
+const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?`
 const DAY_MONTH = new RegExp(
-  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS.join('|')})|(${MONTHS.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?)\\b(?!,?\\s+\\d{4})`,
+  String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}|${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?)\b(?!,?\s+\d{4})`,
   'i',
 )
+const WEEKDAYS = 'sunday monday tuesday wednesday thursday friday saturday'.split(' ')
 const WEEKDAY = new RegExp(`\\b(next\\s+)?(${WEEKDAYS.join('|')})\\b`, 'i')
 
 /** What dates in an article are read against: its own date and the year its text speaks of. */
@@ -29,14 +30,22 @@ export function dateContext(articleDate: string | null, text: string): DateConte
   return { articleDate, year: year ? Number(year) : null }
 }
 
-/** The date a sentence gives for what it tells, or null. */
+function monthNumber(name: string): number {
+  const n = name.toLowerCase().replace(/\.$/, '').slice(0, 3)
+  return MONTHS.findIndex((m) => m.startsWith(n)) + 1
+}
+
+/** The date a sentence gives for what it tells, or null when it gives none it can be read by. */
 export function sentenceDate(sentence: string, ctx: DateContext): string | null {
   const full = parseDate(sentence)
   if (full) return full
   const dm = sentence.match(DAY_MONTH)
   if (dm && ctx.year) {
-    const month = MONTHS.indexOf((dm[2] ?? dm[3] ?? '').toLowerCase()) + 1
-    const iso = isoDate(ctx.year, month, Number(dm[1] ?? dm[4]))
+    const day = Number(dm[1] ?? dm[4])
+    const month = monthNumber(dm[2] ?? dm[3] ?? '')
+    const [, am, ad] = (ctx.articleDate ?? '').split('-').map(Number)
+    const later = am !== undefined && ad !== undefined && (month > am || (month === am && day > ad))
+    const iso = isoDate(later ? ctx.year - 1 : ctx.year, month, day)
     if (iso) return iso
   }
   const wd = sentence.match(WEEKDAY)
