@@ -1,5 +1,6 @@
 import type { Passage, Span } from '../corpus/types.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { namesInQuery } from '../search/name-groups.ts'
 import { snippet } from '../search/snippet.ts'
 import { searchTerms } from '../text/normalize.ts'
 import { type Citation, cite, QUOTE_CHARS } from './citation.ts'
@@ -31,19 +32,46 @@ export interface PassageHit {
 }
 
 /**
- * The passages that match a query, best first. The index's relevance is weighed by the share of
- * the query's words a passage holds, so that a passage with all of them outranks one that
- * repeats one of them.
+ * The passages that match a query, best first. A name the query spells in one of its known
+ * variants is searched in all of them ('HTS' finds 'Tahrir al-Sham'). The index's relevance is
+ * weighed by the share of the query a passage holds (each named thing counts once, whichever of
+ * its names is found), so that a passage with all of it outranks one that repeats one word.
  */
-export function findPassages(kb: KnowledgeBase, query: string, limit = Number.POSITIVE_INFINITY): PassageHit[] {
+export function findPassages(
+  kb: KnowledgeBase,
+  query: string,
+  limit = Number.POSITIVE_INFINITY,
+): PassageHit[] {
   const q = cleanQuery(query)
-  const wanted = new Set(searchTerms(q)).size
-  if (wanted === 0) return []
+  const terms = searchTerms(q)
+  if (terms.length === 0) return []
+  const named = namesInQuery(kb, terms)
+  const inNames = new Set(named.flatMap((n) => n.at))
+  const plain = new Set(terms.filter((_, i) => !inNames.has(i)))
+  const wanted = plain.size + named.length
+  // Each variant is searched as written, all its words, no typo or prefix leeway: an alias must
+  // not drag in whatever resembles one of its words.
+  const variants = named.flatMap((n) =>
+    n.group.names.map((name) => ({
+      queries: [name.join(' ')],
+      combineWith: 'AND' as const,
+      fuzzy: false,
+      prefix: false,
+    })),
+  )
+  const results = variants.length
+    ? kb.index.search({ combineWith: 'OR', queries: [q, ...variants] })
+    : kb.index.search(q)
   const out: PassageHit[] = []
-  for (const r of kb.index.search(q)) {
+  for (const r of results) {
     const passage = kb.passages.get(String(r.id))
     if (!passage) continue
-    const coverage = Math.min(1, new Set(r.queryTerms).size / wanted)
+    const found = new Set(r.queryTerms)
+    let held = 0
+    for (const t of plain) if (found.has(t)) held++
+    for (const n of named) if (n.group.names.some((name) => name.every((t) => found.has(t)))) held++
+    if (held === 0) continue
+    const coverage = Math.min(1, held / wanted)
     out.push({ passage, score: r.score * coverage * coverage, terms: new Set(r.terms) })
   }
   out.sort((a, b) => b.score - a.score)

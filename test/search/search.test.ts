@@ -38,6 +38,18 @@ describe('search', () => {
     expect(first?.snippet).toMatch(/\*\*Jaysh\*\* al-\*\*Azza\*\*/)
   })
 
+  it.each([
+    ['HTS', 'Tahrir al-Sham'],
+    ['Sham Legion', 'Faylaq al-Sham'],
+    ['Jaish al-Izza', 'Jaysh al-Azza'],
+    ['Harakat Ahrar al-Sham', 'Harakat Ahrar al-Sham al-Islamiyya'],
+  ])('finds a faction by any of its names: %j finds %j', (query, written) => {
+    const answer = search(kb, query, { limit: 50 })
+    expect(answer.results.length).toBeGreaterThan(0)
+    expect(answer.results[0]?.citation.quote).toContain(written)
+    for (const r of answer.results) expect(`${r.citation.title} ${r.citation.quote}`).toContain(written)
+  })
+
   it('gives a citation with the article metadata', () => {
     const [first] = search(kb, 'Astana').results
     expect(first?.citation).toMatchObject({
