@@ -4,7 +4,7 @@ import { configOrExit } from './config.ts'
 import { createBot } from './discord/bot.ts'
 import { createLogger } from './discord/log.ts'
 import { AliasesError } from './extract/aliases.ts'
-import { fixedSource } from './knowledge/holder.ts'
+import { LiveCorpus } from './knowledge/live.ts'
 import { CorpusError, openKnowledgeBase } from './knowledge/open.ts'
 
 const config = configOrExit('musalaha')
@@ -30,7 +30,14 @@ log.info('knowledge-base', {
   ms: Math.round(opened.ms),
 })
 
-const bot = createBot({ config, source: fixedSource(kb), log })
+// The corpus folder is watched: files added, changed or removed show in answers within seconds.
+const source = new LiveCorpus(kb, {
+  corpusPath: config.corpusPath,
+  onUpdate: ({ kind, files, added, removed, articles, ms }) =>
+    log.info('corpus-updated', { kind, files: files.length, added, removed, articles, ms: Math.round(ms) }),
+  onError: (e) => log.warn('corpus-update-failed', { error: e.message }),
+}).watch()
+const bot = createBot({ config, source, log })
 
 // Nothing a user types may stop the process: stray rejections are logged, not fatal.
 process.on('unhandledRejection', (e) =>

@@ -29,7 +29,8 @@ export function quoteOf(
 ): string {
   const flat = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
-  const cut = flat.slice(0, max)
+  // Never between the two halves of a surrogate pair (an emoji, an astral letter).
+  const cut = flat.slice(0, /[\uD800-\uDBFF]/.test(flat[max - 1] ?? '') ? max - 1 : max)
   const space = cut.lastIndexOf(' ')
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`
 }

@@ -1,15 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import MiniSearch from 'minisearch'
+import { crc32 } from 'node:zlib'
 import { type CorpusFile, hashBytes } from '../corpus/load.ts'
 import type { Article, Passage, Skipped, Span } from '../corpus/types.ts'
-import { type ArticleFacts, type ExtractEnv, FACTS_VERSION, mergeFacts } from '../extract/facts.ts'
-import { INDEX_OPTIONS, INDEX_VERSION } from '../search/index-options.ts'
+import { type ArticleFacts, type ExtractEnv, FACTS_VERSION, type Facts } from '../extract/facts.ts'
+import { INDEX_VERSION } from '../search/index-options.ts'
 import type { KnowledgeBase } from './knowledge-base.ts'
+import { PassageIndex } from './passage-index.ts'
 
-/** The cache's own layout; bump when `CachedKnowledgeBase` changes. */
-export const CACHE_FORMAT = 1
+/** The cache's own layout; bump when `CachedKnowledgeBase` or the file layout changes. */
+export const CACHE_FORMAT = 3
 /** How many knowledge bases (for different corpora or versions) the cache folder keeps. */
 export const CACHE_KEEP = 6
 
@@ -22,10 +23,20 @@ interface CachedKnowledgeBase {
   articles: Article[]
   passages: CachedPassages
   facts: [string, ArticleFacts][]
+  /** The merged facts too: merging a large corpus's facts again takes longer than reading them. */
+  merged: Facts
   skipped: Skipped[]
   files: CorpusFile[]
-  index: unknown
 }
+
+/**
+ * The file: MAGIC, then three unsigned 32-bit numbers (the JSON part's length, the index part's
+ * length, the CRC-32 of both parts), the JSON part (CachedKnowledgeBase) and the index part
+ * (PassageIndex.encode). The lengths catch a truncated file, the checksum a damaged one, cheaply:
+ * loading must stay well under the 1.5 s a 100k-passage corpus is allowed.
+ */
+const MAGIC = Buffer.from('MUSALAHA')
+const HEAD = MAGIC.length + 12
 
 /**
  * The cache key: the content of every corpus file (aliases included), the versions of the index
@@ -68,8 +79,9 @@ export function codeFingerprint(): string {
   return fingerprint
 }
 
-function cachePath(dir: string, key: string): string {
-  return join(dir, `kb-${key}.json`)
+/** The cache file of a key. */
+export function cachePath(dir: string, key: string): string {
+  return join(dir, `kb-${key}.bin`)
 }
 
 /** Writes the knowledge base to the cache (atomically: a reader never sees half a file). */
@@ -84,29 +96,57 @@ export function saveToCache(dir: string, key: string, kb: KnowledgeBase): void {
       ps.map((p) => [p.start, p.end, p.sentences.flatMap((s) => [s.start, s.end])]),
     ]),
     facts: [...kb.perArticleFacts],
+    merged: kb.facts,
     skipped: kb.skipped,
     files: kb.files,
-    index: kb.index.toJSON(),
   }
+  const json = Buffer.from(JSON.stringify(data), 'utf8')
+  const index = kb.index.encode()
+  const head = Buffer.alloc(HEAD)
+  MAGIC.copy(head)
+  head.writeUInt32LE(json.length, MAGIC.length)
+  head.writeUInt32LE(index.length, MAGIC.length + 4)
+  head.writeUInt32LE(crc32(index, crc32(json)), MAGIC.length + 8)
   const file = cachePath(dir, key)
   const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, JSON.stringify(data))
+  writeFileSync(tmp, Buffer.concat([head, json, index]))
   renameSync(tmp, file)
   prune(dir)
 }
 
-/** Keeps the newest CACHE_KEEP cache files. */
+/** Keeps the newest CACHE_KEEP cache files; removes those of the old JSON layout. */
 function prune(dir: string): void {
-  const entries = readdirSync(dir)
-    .filter((f) => /^kb-.*\.json$/.test(f))
-    .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+  const names = readdirSync(dir).filter((f) => /^kb-.*\.(bin|json)$/.test(f))
+  const mtime = (f: string) => {
+    try {
+      return statSync(join(dir, f)).mtimeMs
+    } catch {
+      return 0 // removed meanwhile by another process
+    }
+  }
+  const current = names
+    .filter((f) => f.endsWith('.bin'))
+    .map((f) => ({ f, t: mtime(f) }))
     .sort((a, b) => b.t - a.t)
-  for (const { f } of entries.slice(CACHE_KEEP)) rmSync(join(dir, f), { force: true })
+  const stale = [...names.filter((f) => f.endsWith('.json')), ...current.slice(CACHE_KEEP).map((e) => e.f)]
+  for (const f of stale) rmSync(join(dir, f), { force: true })
+}
+
+/** The two parts of a cache file, or null when it is not one or is truncated or damaged. */
+function readParts(bytes: Buffer): { json: Buffer; index: Buffer } | null {
+  if (bytes.length < HEAD || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null
+  const jsonLength = bytes.readUInt32LE(MAGIC.length)
+  const indexLength = bytes.readUInt32LE(MAGIC.length + 4)
+  if (bytes.length !== HEAD + jsonLength + indexLength) return null
+  const json = bytes.subarray(HEAD, HEAD + jsonLength)
+  const index = bytes.subarray(HEAD + jsonLength)
+  if (crc32(index, crc32(json)) !== bytes.readUInt32LE(MAGIC.length + 8)) return null
+  return { json, index }
 }
 
 /**
  * The cached knowledge base for `key`, or null when there is none or it can't be trusted
- * (unreadable, truncated, another layout or key): the caller then builds anew.
+ * (unreadable, truncated, damaged, another layout or key): the caller then builds anew.
  */
 export function loadFromCache(
   dir: string,
@@ -114,13 +154,15 @@ export function loadFromCache(
   corpusPath: string,
   env: ExtractEnv,
 ): KnowledgeBase | null {
-  let data: CachedKnowledgeBase
+  let parts: { json: Buffer; index: Buffer } | null
   try {
-    data = JSON.parse(readFileSync(cachePath(dir, key), 'utf8')) as CachedKnowledgeBase
+    parts = readParts(readFileSync(cachePath(dir, key)))
   } catch {
     return null
   }
+  if (!parts) return null
   try {
+    const data = JSON.parse(parts.json.toString('utf8')) as CachedKnowledgeBase
     if (data.format !== CACHE_FORMAT || data.key !== key) return null
     const articles = new Map(data.articles.map((a) => [a.id, a]))
     const passages = new Map<string, Passage>()
@@ -147,7 +189,7 @@ export function loadFromCache(
       passagesByArticle.set(articleId, list)
     }
     const perArticleFacts = new Map(data.facts)
-    const index = MiniSearch.loadJS(data.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
+    const index = PassageIndex.decode(parts.index)
     if (index.documentCount !== passages.size) return null
     return {
       corpusPath,
@@ -156,7 +198,8 @@ export function loadFromCache(
       passagesByArticle,
       index,
       perArticleFacts,
-      facts: mergeFacts(perArticleFacts, env),
+      // The key holds aliases.json's content, so these were merged with this very env.
+      facts: data.merged,
       env,
       skipped: data.skipped,
       files: data.files,

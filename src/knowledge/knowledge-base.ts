@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch'
 import type { CorpusFile } from '../corpus/load.ts'
 import type { Article, Passage, Skipped } from '../corpus/types.ts'
 import {
@@ -8,8 +7,9 @@ import {
   type Facts,
   mergeFacts,
 } from '../extract/facts.ts'
-import { INDEX_OPTIONS, type IndexedPassage } from '../search/index-options.ts'
+import type { IndexedPassage } from '../search/index-options.ts'
 import { paragraphSpans } from '../text/segment.ts'
+import { IndexBuilder, type PassageIndex } from './passage-index.ts'
 
 /**
  * Everything the answers need, built once and passed by argument: the articles, their passages,
@@ -22,7 +22,8 @@ export interface KnowledgeBase {
   passages: Map<string, Passage>
   /** Each article's passages, in paragraph order. */
   passagesByArticle: Map<string, Passage[]>
-  index: MiniSearch<IndexedPassage>
+  /** A MiniSearch over the passages (see passage-index.ts for why a subclass). */
+  index: PassageIndex
   perArticleFacts: Map<string, ArticleFacts>
   facts: Facts
   env: ExtractEnv
@@ -60,24 +61,72 @@ export function buildKnowledgeBase(
   input: BuildInput,
   onProgress?: (done: number, total: number) => void,
 ): KnowledgeBase {
-  const kb: KnowledgeBase = {
-    corpusPath: input.corpusPath,
-    articles: new Map(),
-    passages: new Map(),
-    passagesByArticle: new Map(),
-    index: new MiniSearch(INDEX_OPTIONS),
-    perArticleFacts: new Map(),
-    facts: mergeFacts(new Map(), input.env),
-    env: input.env,
-    skipped: input.skipped,
-    files: input.files,
-  }
+  const build = startBuild(input)
   for (const [n, article] of input.articles.entries()) {
-    addArticle(kb, article, segmentArticle(article))
+    build.add(article)
     onProgress?.(n + 1, input.articles.length)
   }
-  kb.facts = mergeFacts(kb.perArticleFacts, kb.env)
-  return kb
+  return build.finish()
+}
+
+/** How long the async build works before it lets the event loop run (answers, heartbeats). */
+const SLICE_MS = 25
+
+/**
+ * The same as buildKnowledgeBase, in slices of about SLICE_MS with the event loop free between
+ * them: a running bot rebuilds its corpus this way and keeps answering from the old one.
+ */
+export async function buildKnowledgeBaseAsync(
+  input: BuildInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<KnowledgeBase> {
+  const build = startBuild(input)
+  let sliceStart = performance.now()
+  for (const [n, article] of input.articles.entries()) {
+    build.add(article)
+    onProgress?.(n + 1, input.articles.length)
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
+  }
+  return build.finish()
+}
+
+/** A build in progress: articles are segmented, indexed in bulk and their facts extracted. */
+function startBuild(input: BuildInput): { add(article: Article): void; finish(): KnowledgeBase } {
+  const articles = new Map<string, Article>()
+  const passages = new Map<string, Passage>()
+  const passagesByArticle = new Map<string, Passage[]>()
+  const perArticleFacts = new Map<string, ArticleFacts>()
+  const index = new IndexBuilder()
+  return {
+    add(article) {
+      if (articles.has(article.id)) throw new Error(`knowledge base: article ${article.id} added twice`)
+      const list = segmentArticle(article)
+      articles.set(article.id, article)
+      passagesByArticle.set(article.id, list)
+      for (const p of list) {
+        passages.set(p.id, p)
+        index.add(indexed(p, article))
+      }
+      perArticleFacts.set(article.id, extractArticleFacts(article, list, input.env))
+    },
+    finish() {
+      return {
+        corpusPath: input.corpusPath,
+        articles,
+        passages,
+        passagesByArticle,
+        index: index.finish(),
+        perArticleFacts,
+        facts: mergeFacts(perArticleFacts, input.env),
+        env: input.env,
+        skipped: input.skipped,
+        files: input.files,
+      }
+    },
+  }
 }
 
 /** Adds one article (its passages to the index, its facts); call refreshFacts after a batch. */

@@ -1,0 +1,126 @@
+/**
+ * One measurement, in a process of its own (so that memory and load time are a fresh process's):
+ *   measure.ts build <corpus> <cache>            → { build_ms, passages, articles }
+ *   measure.ts serve <corpus> <cache> <queries>  → load, latencies, memory, a live update, baseline
+ * Prints one JSON line on standard output; a progress bar on standard error when it is a terminal.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import MiniSearch from 'minisearch'
+import { progressBar } from '../src/cli/run.ts'
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
+import { LiveCorpus, type LiveUpdate } from '../src/knowledge/live.ts'
+import { openKnowledgeBase } from '../src/knowledge/open.ts'
+import { makeQueries, type QuerySet } from './queries.ts'
+import { COMMANDS, type CommandName, type Latency, latency, type ServeResult } from './stats.ts'
+
+type Answer = (kb: KnowledgeBase, query: string) => unknown
+
+/** The answer functions that exist now (others are being written while this runs). */
+async function answerFunctions(): Promise<Partial<Record<CommandName, Answer>>> {
+  const out: Partial<Record<CommandName, Answer>> = {}
+  for (const name of COMMANDS) {
+    const file = join(import.meta.dirname, '..', 'src', 'answers', `${name}.ts`)
+    if (!existsSync(file)) continue
+    const mod = (await import(file)) as Record<string, unknown>
+    const fn = mod[name]
+    if (typeof fn === 'function') out[name] = fn as Answer
+  }
+  return out
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** Times each query in a macrotask of its own, as the bot runs each interaction. */
+async function time(queries: readonly string[], run: (q: string) => unknown): Promise<number[]> {
+  const times: number[] = []
+  for (const q of queries) {
+    await nextTick()
+    const t = performance.now()
+    run(q)
+    times.push(performance.now() - t)
+  }
+  return times
+}
+
+async function build(corpus: string, cache: string): Promise<void> {
+  const opened = openKnowledgeBase({
+    corpusPath: corpus,
+    cacheDir: cache,
+    ...(process.stderr.isTTY ? { onProgress: progressBar((s) => process.stderr.write(s)) } : {}),
+  })
+  const { kb } = opened
+  console.log(
+    JSON.stringify({
+      build_ms: Math.round(opened.ms),
+      passages: kb.passages.size,
+      articles: kb.articles.size,
+    }),
+  )
+}
+
+async function serve(corpus: string, cache: string, count: number): Promise<void> {
+  const answers = await answerFunctions()
+  const opened = openKnowledgeBase({ corpusPath: corpus, cacheDir: cache })
+  let lastUpdate: LiveUpdate | null = null
+  const live = new LiveCorpus(opened.kb, {
+    corpusPath: corpus,
+    cacheDir: null,
+    onUpdate: (u) => {
+      lastUpdate = u
+    },
+  })
+  await live.sync() // the live corpus's own start-up work, before the bot says it is ready
+  // Ready: from here on, nothing may hold the event loop for long.
+  const delay = monitorEventLoopDelay({ resolution: 5 })
+  delay.enable()
+  const queries: QuerySet = makeQueries(live.current(), count)
+  const commands: Partial<Record<CommandName, Latency>> = {}
+  for (const name of COMMANDS) {
+    const fn = answers[name]
+    if (fn) commands[name] = latency(await time(queries[name], (q) => fn(live.current(), q)))
+  }
+  // A new article dropped into the corpus while the bot runs (what a file event triggers).
+  writeFileSync(
+    join(corpus, 'zz-live-update.txt'),
+    'Benchmark live update\n\nA new article about the Wadi Barada reconciliation agreement, added while the bot runs.\n',
+  )
+  await live.sync()
+  const update = lastUpdate as LiveUpdate | null
+  if (!update || !live.current().articles.has('zz-live-update'))
+    throw new Error('bench: the live update was not applied')
+  await nextTick()
+  delay.disable()
+  const rss_mb = Math.round(process.memoryUsage().rss / 1024 / 1024)
+
+  // The baseline: MiniSearch with its default options over the same passages.
+  const kb = live.current()
+  const plain = new MiniSearch({ fields: ['text', 'title'] })
+  plain.addAll(
+    [...kb.passages.values()].map((p) => ({
+      id: p.id,
+      text: p.text,
+      title: kb.articles.get(p.articleId)?.title ?? '',
+    })),
+  )
+  const baseline = { search: latency(await time(queries.search, (q) => plain.search(q))) }
+
+  const result: ServeResult = {
+    passages: opened.kb.passages.size,
+    load_ms: Math.round(opened.ms),
+    from_cache: opened.fromCache,
+    rss_mb,
+    commands,
+    baseline,
+    max_block_ms: Math.round(delay.max / 1e6),
+    update_ms: Math.round(update.ms * 10) / 10,
+  }
+  console.log(JSON.stringify(result))
+}
+
+const [mode, corpus, cache, count] = process.argv.slice(2)
+if (!corpus || !cache) throw new Error('usage: measure.ts build|serve <corpus> <cache> [queries]')
+if (mode === 'build') await build(corpus, cache)
+else if (mode === 'serve') await serve(corpus, cache, Number(count ?? 300))
+else throw new Error(`measure.ts: unknown mode ${mode}`)

@@ -1,0 +1,188 @@
+/**
+ * npm run bench [-- --small | --sizes 1000,10000] [--queries N] [--json]
+ *
+ * For corpora of about 1k, 10k and 100k passages: the build time (from the files, cache empty),
+ * the load time from the cache, memory, and the p50/p99 latency of each answer function over a
+ * few hundred varied queries, next to a plain MiniSearch with default options. Each size is
+ * measured in fresh processes. Checks the targets and exits 1 when one is missed.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { writeCorpus } from './corpus.ts'
+import { COMMANDS, type Latency, type ServeResult } from './stats.ts'
+
+/** The targets, for the largest corpus (a smaller one must meet them all the more). */
+export const TARGETS = {
+  p50_ms: 5,
+  p99_ms: 50,
+  load_ms: 1500,
+  build_ms: 20_000,
+  rss_mb: 500,
+  max_block_ms: 100,
+}
+
+export interface SizeResult {
+  passages: number
+  articles: number
+  build_ms: number
+  load_ms: number
+  rss_mb: number
+  max_block_ms: number
+  update_ms: number
+  commands: ServeResult['commands']
+  baseline: { search: Latency }
+}
+
+interface Check {
+  passages: number
+  what: string
+  value: number
+  limit: number
+  ok: boolean
+}
+
+function parseArgs(argv: string[]) {
+  const opt = { json: false, sizes: [1000, 10_000, 100_000], queries: 300 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--json') opt.json = true
+    else if (a === '--small') opt.sizes = [1000]
+    else if (a === '--sizes') opt.sizes = String(argv[++i]).split(',').map(Number)
+    else if (a === '--queries') opt.queries = Number(argv[++i])
+    else throw new Error(`bench: unknown option ${a} (--small, --sizes N,N, --queries N, --json)`)
+  }
+  if (opt.sizes.some((n) => !(n > 0)) || !(opt.queries > 0))
+    throw new Error('bench: sizes and queries are positive numbers')
+  return opt
+}
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+function child(args: string[], progress: boolean): string {
+  try {
+    return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'measure.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', progress ? 'inherit' : 'pipe'],
+    })
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim()
+    throw new Error(`bench: measure.ts ${args[0]} failed${stderr ? `:\n${stderr}` : ''}`)
+  }
+}
+
+function measureSize(passages: number, queries: number, say: (s: string) => void): SizeResult {
+  const scratch = mkdtempSync(join(tmpdir(), `musalaha-bench-${passages}-`))
+  try {
+    const corpus = join(scratch, 'corpus')
+    const cache = join(scratch, 'cache')
+    const from = writeCorpus(corpus, passages)
+    say(`${passages} passages (${from}): building…\n`)
+    const built = JSON.parse(child(['build', corpus, cache], Boolean(process.stderr.isTTY))) as {
+      build_ms: number
+      passages: number
+      articles: number
+    }
+    say(`${passages} passages: loading from the cache and querying…\n`)
+    const served = JSON.parse(child(['serve', corpus, cache, String(queries)], false)) as ServeResult
+    if (!served.from_cache) throw new Error('bench: the second start did not load from the cache')
+    return {
+      passages: built.passages,
+      articles: built.articles,
+      build_ms: built.build_ms,
+      load_ms: served.load_ms,
+      rss_mb: served.rss_mb,
+      max_block_ms: served.max_block_ms,
+      update_ms: served.update_ms,
+      commands: served.commands,
+      baseline: served.baseline,
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+function checks(sizes: SizeResult[]): Check[] {
+  const out: Check[] = []
+  const check = (s: SizeResult, what: string, value: number, limit: number) =>
+    out.push({ passages: s.passages, what, value, limit, ok: value < limit })
+  for (const s of sizes) {
+    for (const name of COMMANDS) {
+      const l = s.commands[name]
+      if (!l) continue
+      check(s, `${name} p50 ms`, l.p50_ms, TARGETS.p50_ms)
+      check(s, `${name} p99 ms`, l.p99_ms, TARGETS.p99_ms)
+    }
+    check(s, 'cached load ms', s.load_ms, TARGETS.load_ms)
+    check(s, 'build ms', s.build_ms, TARGETS.build_ms)
+    check(s, 'RSS MB', s.rss_mb, TARGETS.rss_mb)
+    check(s, 'longest event-loop block after ready, ms', s.max_block_ms, TARGETS.max_block_ms)
+  }
+  return out
+}
+
+export function machine(): string {
+  const gib = Math.round(totalmem() / 1024 ** 3)
+  return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${gib} GiB, Node ${process.version}`
+}
+
+/** The table for people (Markdown, so that it goes into the README as it is). */
+export function table(sizes: SizeResult[]): string {
+  const present = COMMANDS.filter((c) => sizes.some((s) => s.commands[c]))
+  const lat = (l: Latency | undefined) => (l ? `${l.p50_ms} / ${l.p99_ms}` : '–')
+  const head = [
+    'passages',
+    'build',
+    'cached load',
+    'RSS',
+    ...present.map((c) => `${c} p50 / p99`),
+    'plain MiniSearch p50 / p99',
+    'live update',
+    'longest block',
+  ]
+  const rows = sizes.map((s) => [
+    s.passages.toLocaleString('en'),
+    `${(s.build_ms / 1000).toFixed(1)} s`,
+    `${s.load_ms} ms`,
+    `${s.rss_mb} MB`,
+    ...present.map((c) => `${lat(s.commands[c])} ms`),
+    `${lat(s.baseline.search)} ms`,
+    `${s.update_ms} ms`,
+    `${s.max_block_ms} ms`,
+  ])
+  return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
+}
+
+function main(): number {
+  const opt = parseArgs(process.argv.slice(2))
+  const say = (s: string) => {
+    if (!opt.json) process.stderr.write(s)
+  }
+  const sizes = opt.sizes.map((n) => measureSize(n, opt.queries, say))
+  const results = checks(sizes)
+  const failed = results.filter((c) => !c.ok)
+  if (opt.json) {
+    console.log(JSON.stringify({ machine: machine(), sizes, checks: results }, null, 2))
+  } else {
+    console.log(`\n${table(sizes)}\n\n${machine()}; ${opt.queries} queries per command.\n`)
+    for (const c of results)
+      if (!c.ok || c.passages === Math.max(...sizes.map((s) => s.passages)))
+        console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.passages} passages: ${c.what} ${c.value} < ${c.limit}`)
+    console.log(
+      failed.length === 0
+        ? `\nbench: all ${results.length} targets met`
+        : `\nbench: ${failed.length} targets missed`,
+    )
+  }
+  return failed.length === 0 ? 0 : 1
+}
+
+try {
+  process.exitCode = main()
+} catch (e) {
+  console.error((e as Error).message)
+  process.exitCode = 1
+}

@@ -1,0 +1,32 @@
+/** What the benchmark's processes measure and report, and how latencies are summed up. */
+
+export const COMMANDS = ['search', 'ask', 'terms', 'stance'] as const
+export type CommandName = (typeof COMMANDS)[number]
+
+export interface Latency {
+  p50_ms: number
+  p99_ms: number
+}
+
+export interface ServeResult {
+  passages: number
+  load_ms: number
+  from_cache: boolean
+  rss_mb: number
+  commands: Partial<Record<CommandName, Latency>>
+  baseline: { search: Latency }
+  max_block_ms: number
+  update_ms: number
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  return sorted[Math.max(0, i)] ?? 0
+}
+
+export function latency(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b)
+  const round = (n: number) => Math.round(n * 100) / 100
+  return { p50_ms: round(percentile(sorted, 50)), p99_ms: round(percentile(sorted, 99)) }
+}
