@@ -12,5 +12,5 @@ export function cleanQuery(input: string): string {
     .trim()
   if (flat.length <= MAX_QUERY_CHARS) return flat
   const cut = flat.slice(0, MAX_QUERY_CHARS)
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd()
 }

@@ -143,10 +143,11 @@ const SAFE_URL = /^https?:\/\/[^\s<>()[\]"'`]+$/
 
 /** "Source, Author, 2018-05-03 · ¶4 · `article-id` · link" under a quote: the id is what /source takes. */
 function citationMeta(c: Citation): string {
-  const by = [c.source, c.author && c.author !== c.source ? c.author : null, c.date]
-    .filter(Boolean)
-    .join(', ')
-  const id = /^[^`\s]{1,100}$/.test(c.article) ? `\`${c.article}\`` : fitPlain(c.article, 100)
+  const by = sanitize(
+    [c.source, c.author && c.author !== c.source ? c.author : null, c.date].filter(Boolean).join(', '),
+  )
+  const article = sanitize(c.article)
+  const id = /^[^`\s]{1,100}$/.test(article) ? `\`${article}\`` : fitPlain(article, 100)
   const link = c.url && c.url.length <= 300 && SAFE_URL.test(c.url) ? ` · [link](${c.url})` : ''
   return `${fitPlain(`${by ? `${by} · ` : ''}¶${c.paragraph}`, 300)} · ${id}${link}`
 }

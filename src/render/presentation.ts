@@ -29,15 +29,23 @@ export interface Item {
   highlights?: [number, number][]
 }
 
-/** Splits a snippet with **bold** markers into plain text and highlight ranges. */
+/** Splits a snippet with **bold** markers (the text's own '*' and '\\' escaped) into text and highlight ranges. */
 export function fromMarked(marked: string): Pick<Item, 'text' | 'highlights'> {
   let text = ''
   const highlights: [number, number][] = []
-  const parts = marked.split('**')
-  parts.forEach((part, i) => {
-    if (i % 2 === 1 && i < parts.length - 1) highlights.push([text.length, text.length + part.length])
-    text += part
-  })
+  let open: number | null = null
+  for (let i = 0; i < marked.length; i++) {
+    const c = marked[i] ?? ''
+    if (c === '\\' && i + 1 < marked.length) text += marked[++i] ?? ''
+    else if (c === '*' && marked[i + 1] === '*') {
+      i++
+      if (open === null) open = text.length
+      else {
+        highlights.push([open, text.length])
+        open = null
+      }
+    } else text += c
+  }
   return { text, highlights }
 }
 

@@ -44,18 +44,26 @@ export function snippet(
     from = wordStart(text, from, start)
     to = wordEnd(text, to, end)
   }
-  let out = ''
+  // Matched words go in **bold**; the text's own '*' and '\\' are escaped so they never read as markup.
+  const parts: { text: string; bold: boolean }[] = []
   let pos = from
   for (const h of hits) {
     if (h.start < from || h.end > to) continue
-    out += `${text.slice(pos, h.start)}**${text.slice(h.start, h.end)}**`
+    const gap = text.slice(pos, h.start)
+    const last = parts[parts.length - 1]
+    // Neighbouring matches separated by spaces only are one bold run.
+    if (last?.bold && /^\s*$/.test(gap)) last.text += `${gap}${text.slice(h.start, h.end)}`
+    else parts.push({ text: gap, bold: false }, { text: text.slice(h.start, h.end), bold: true })
     pos = h.end
   }
-  out += text.slice(pos, to)
-  out = out
-    .replace(/\s+/g, ' ')
+  parts.push({ text: text.slice(pos, to), bold: false })
+  const out = parts
+    .map((p) => {
+      const t = p.text.replace(/\s+/g, ' ').replace(/[\\*]/g, '\\$&')
+      return p.bold ? `**${t}**` : t
+    })
+    .join('')
     .trim()
-    .replace(/\*\*\s*\*\*/g, ' ')
   return `${from > start ? '…' : ''}${out}${to < end ? '…' : ''}`
 }
 

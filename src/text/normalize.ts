@@ -28,8 +28,12 @@ export function foldCase(text: string): string {
  * tawhid, qalamoun/qalamun, doubled letters) brought to one spelling.
  */
 export function foldWord(word: string): string {
+  // Compatibility forms can unfold into punctuation ('㈠' is '(一)'): only letters and digits stay.
   let w = foldCase(word)
-  w = w.replace(/['’‘ʼ`´]s$/, '').replace(APOSTROPHES, '')
+  w = w
+    .replace(/['’‘ʼ`´]s$/, '')
+    .replace(APOSTROPHES, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
   if (w.length >= 5 && /ies$/.test(w)) w = `${w.slice(0, -3)}y`
   else if (w.length >= 5 && /[^sui]s$/.test(w)) w = w.slice(0, -1)
   return w

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { quoteOf } from '../../src/answers/citation.ts'
 import { cleanQuery, MAX_QUERY_CHARS } from '../../src/answers/query.ts'
+import { fromMarked } from '../../src/render/presentation.ts'
 import { snippet } from '../../src/search/snippet.ts'
 import { foldPhrase, searchTerm, searchTerms, words } from '../../src/text/normalize.ts'
 import { flat } from '../helpers.ts'
@@ -62,9 +63,8 @@ describe('query parsing, for any string', () => {
 })
 
 describe('snippets and quotes, for any text and any terms', () => {
-  // Without '**': snippets mark matches with it, so an article's own '**' would read as markup.
   const textAndTerms = fc.tuple(
-    anyUtf16.filter((t) => !t.includes('**')),
+    anyUtf16,
     fc.array(anyUtf16, { maxLength: 4 }),
     fc.integer({ min: 20, max: 400 }),
   )
@@ -73,9 +73,11 @@ describe('snippets and quotes, for any text and any terms', () => {
     fc.assert(
       fc.property(textAndTerms, ([text, queries, max]) => {
         const terms = new Set(queries.flatMap(searchTerms))
-        const out = snippet(text, terms, 0, text.length, max)
+        const out = fromMarked(snippet(text, terms, 0, text.length, max))
         const hay = flat(text)
-        for (const piece of pieces(out)) expect(hay).toContain(piece)
+        for (const piece of out.text.split('…').map(flat).filter(Boolean)) expect(hay).toContain(piece)
+        for (const [a, b] of out.highlights ?? [])
+          expect(terms.has(searchTerm(out.text.slice(a, b).split(/\s+/)[0] ?? '') ?? '')).toBe(true)
       }),
     )
   })
