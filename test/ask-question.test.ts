@@ -23,6 +23,24 @@ describe('parseQuestion: the kind of answer a question wants, and the word it st
     expect(q.focus).toEqual(focus)
   })
 
+  it.each([
+    ['How old must civilians be for conscription?', 'how-old'],
+    ['At what age are men conscripted?', 'how-old'],
+    ['What is the minimum age for conscription?', 'how-old'],
+  ])('%s asks for an age', (question, kind) => {
+    expect(parseQuestion(question).kind).toBe(kind)
+  })
+
+  it.each([
+    ['When were the heavy weapons handed over?', true],
+    ['When did the rebels reject the proposal?', true],
+    ['Who brokered the deal?', true],
+    ['When is the deadline to hand over heavy weapons?', false],
+    ['Who is the governor of Homs?', false],
+  ])('%s asks about something that happened: %s', (question, past) => {
+    expect(parseQuestion(question).past).toBe(past)
+  })
+
   it('takes the thing counted as the unit of a how-many question', () => {
     expect(parseQuestion('How many people will be withdrawn from al-Waer?').unit).toBe('people')
   })
@@ -70,6 +88,9 @@ describe('stem: word forms meet', () => {
     ['withdrawn', 'withdrawal'],
     ['negotiation', 'negotiating'],
     ['representative', 'representation'],
+    ['weaponry', 'weapon'],
+    ['brokered', 'broker'],
+    ['leader', 'leads'],
   ])('%s ~ %s', (a, b) => {
     expect(stem(a)).toBe(stem(b))
   })

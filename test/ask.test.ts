@@ -52,6 +52,52 @@ describe('ask on fixture articles: each kind of question gets the span it asks f
     expectVerbatim(kb, a)
   })
 
+  it.each([
+    [
+      "why, what a 'the main reason … is' sentence says the reason is",
+      'Why did the councils accept the talks?',
+      'why',
+      'to spare the town a siege',
+    ],
+    [
+      "why, a reason given 'in protest against'",
+      'Why did Saraya Hawran leave the talks?',
+      'why',
+      'in protest against the arrest of two of its commanders',
+    ],
+    ["who brokered, by 'under the auspices of'", 'Who brokered the Nawa deal?', 'who', 'Jordan'],
+    ['who leads, by the agent noun before a name', 'Who leads Saraya Hawran?', 'who', 'Samir Aziz'],
+    ['how old, an age range', 'How old are the men to be conscripted?', 'how-old', 'aged 19 to 40'],
+    ['how old, asked as an age', 'At what age are men conscripted?', 'how-old', 'aged 19 to 40'],
+    [
+      "which town, a place after another word for a place ('the town of')",
+      'Which town is the Tell Jabiya checkpoint near?',
+      'where',
+      'Sheikh Saad',
+    ],
+  ])('%s: %s → %s', (_, question, kind, want) => {
+    const a = ask(kb, question)
+    expect(a.kind).toBe(kind)
+    expect(a.answer).toBe(want)
+    expect(a.confidence).toBeGreaterThanOrEqual(0.5)
+    expect(a.citations.some((c) => c.quote.includes(want))).toBe(true)
+    expectVerbatim(kb, a)
+  })
+
+  it('answers a past-tense question from the report of the event, not from the deadline that demanded it', () => {
+    const a = ask(kb, 'When were the mortars handed over?')
+    expect(a.answer).toBe('on Saturday')
+    expect(a.citations.map((c) => c.article)).toEqual(['nawa-talks'])
+    // The demand ('Hand over mortars … by Friday at 10:00') is no rival account of when it happened.
+    expect(a.alternatives.map((x) => x.answer)).not.toContainEqual(expect.stringContaining('Friday'))
+    expectVerbatim(kb, a)
+  })
+
+  it('still answers a question about what must be done from the demand', () => {
+    const a = ask(kb, 'When must the fighters hand over the mortars?')
+    expect(a.answer).toContain('Friday at 10:00')
+  })
+
   it('shows sources that disagree side by side, each cited, and is less sure', () => {
     const a = ask(kb, 'How many civilians did the shelling kill?')
     const answers = [a.answer, ...a.alternatives.map((x) => x.answer)]

@@ -6,7 +6,7 @@
  * handed to those commands.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
-import { type Candidate, retrieve } from './ask/candidates.ts'
+import { type Candidate, MIN_COVERAGE, retrieve } from './ask/candidates.ts'
 import { parseQuestion, type Question, type QuestionKind } from './ask/question.ts'
 import {
   detectRoute,
@@ -60,8 +60,6 @@ export const ROUTES: Routes = { terms, stance }
 export const MAX_SENTENCES = 25
 /** Below this score there is no answer, only the nearest passages. */
 export const MIN_SCORE = 0.4
-/** Sentences that cover less of the question than this are not read for spans. */
-const MIN_COVERAGE = 0.45
 /** Supporting sources score at least this share of the best; disagreeing ones this much. */
 const SUPPORT_SHARE = 0.6
 const RIVAL_SHARE = 0.85

@@ -6,10 +6,10 @@
 import type { Passage, Span } from '../../corpus/types.ts'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { SEARCH_OPTIONS } from '../../search/index-options.ts'
-import { searchTerms } from '../../text/normalize.ts'
 import type { PassageHit } from '../search.ts'
-import { type Question, termMatch } from './question.ts'
+import { type Question, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
+import { type PlacedTerm, placedTerms } from './term-memo.ts'
 import { documentFrequency, termWeight } from './term-stats.ts'
 
 /** The best-scored passages that are read sentence by sentence (with their neighbours). */
@@ -20,13 +20,15 @@ export const MAX_PASSAGES = 10
  */
 export const POSTINGS_BUDGET = 2500
 /** A word in more passages than this ('said') is never searched: it can't find anything by itself. */
-export const MAX_SEARCHED_DF = 4 * POSTINGS_BUDGET
+export const MAX_SEARCHED_DF = 2 * POSTINGS_BUDGET
 /** How much a question word counts where it is found: in the sentence, its paragraph, next to it. */
 const IN_SENTENCE = 1
 const IN_PASSAGE = 0.6
 const NEARBY = 0.35
 /** The article's title says what the whole article is about. */
 const IN_TITLE = 0.5
+/** Sentences that cover less of the question than this are not read for spans. */
+export const MIN_COVERAGE = 0.45
 
 export interface Candidate {
   passage: Passage
@@ -84,14 +86,22 @@ export function findQuestionPassages(kb: KnowledgeBase, q: Question): PassageHit
 /** Retrieval and sentence scoring: the candidate sentences, best covered first. */
 export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   const hits = findQuestionPassages(kb, q)
-  const weights = new Map(q.terms.map((t) => [t, termWeight(kb, t)]))
-  const total = [...weights.values()].reduce((a, b) => a + b, 0)
-  const qTerms = [...weights.keys()]
-  // How well each text (a passage, a title) holds each question term, computed once per text.
-  const matchesOf = memo((text: string) => {
-    const terms = new Set(searchTerms(text))
-    return qTerms.map((t) => bestMatch(t, terms))
-  })
+  const qTerms = q.terms
+  const weights = qTerms.map((t) => termWeight(kb, t))
+  const total = weights.reduce((a, b) => a + b, 0)
+  const qStems = qTerms.map(stem)
+  const names = qTerms.map((t) => q.names.includes(t))
+  // Where each text (a passage, a title) holds each question term, read once per text.
+  const known = new Map<string, TermsIn>()
+  const read = (key: string, text: string, offset: number) => {
+    let terms = known.get(key)
+    if (!terms) {
+      terms = termsIn(placedTerms(text, offset), qTerms, qStems)
+      known.set(key, terms)
+    }
+    return terms
+  }
+  const ofPassage = (p: Passage) => read(p.id, p.text, p.start)
   const seen = new Set<string>()
   const candidates: Candidate[] = []
   hits.forEach((hit, rank) => {
@@ -100,34 +110,44 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
       seen.add(passage.id)
       const article = kb.articles.get(passage.articleId)
       if (!article) continue
-      const inPassage = matchesOf(passage.text)
-      const nearby = neighbours(kb, passage).map((p) => matchesOf(p.text))
-      const inTitle = matchesOf(article.title)
+      const inPassage = ofPassage(passage)
+      const nearby = neighbours(kb, passage).map((p) => ofPassage(p).best)
+      // (A title is no passage: its key can't be a passage id.)
+      const inTitle = read(`title ${article.id}`, article.title, 0).best
       const context = qTerms.map((_, i) =>
         Math.max(
-          IN_PASSAGE * (inPassage[i] ?? 0),
+          IN_PASSAGE * (inPassage.best[i] ?? 0),
           IN_TITLE * (inTitle[i] ?? 0),
           NEARBY * Math.max(0, ...nearby.map((m) => m[i] ?? 0)),
         ),
       )
+      // No sentence can cover more than its whole passage does: when that is too little, none is read.
+      let most = 0
+      qTerms.forEach((_, i) => {
+        most += (weights[i] ?? 0) * Math.max(IN_SENTENCE * (inPassage.best[i] ?? 0), context[i] ?? 0)
+      })
+      if (!total || most / total < MIN_COVERAGE) continue
       for (const sentence of passage.sentences) {
-        const sentenceTerms = new Set(searchTerms(article.text.slice(sentence.start, sentence.end)))
+        const inSentence = qTerms.map(() => 0)
+        for (const f of inPassage.found)
+          if (f.start >= sentence.start && f.start < sentence.end)
+            inSentence[f.i] = Math.max(inSentence[f.i] ?? 0, IN_SENTENCE * f.match)
         let covered = 0
         let own = 0
         let grounded = true
-        qTerms.forEach((t, i) => {
-          const w = weights.get(t) ?? 0
-          const inSentence = IN_SENTENCE * bestMatch(t, sentenceTerms)
-          const found = inSentence || (context[i] ?? 0)
+        qTerms.forEach((_, i) => {
+          const w = weights[i] ?? 0
+          const here = inSentence[i] ?? 0
+          const found = here || (context[i] ?? 0)
           covered += w * found
-          own += w * inSentence
-          if (found === 0 && q.names.includes(t)) grounded = false
+          own += w * here
+          if (found === 0 && names[i]) grounded = false
         })
         candidates.push({
           passage,
           sentence,
-          coverage: total ? covered / total : 0,
-          ownCoverage: total ? own / total : 0,
+          coverage: covered / total,
+          ownCoverage: own / total,
           grounded,
           rank,
         })
@@ -138,28 +158,32 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   return { hits, candidates }
 }
 
+interface TermsIn {
+  /** Each occurrence of a question term (its index in the question): 1 as written, 0.7 by stem. */
+  found: { start: number; i: number; match: number }[]
+  /** The best match of each question term anywhere in the text. */
+  best: number[]
+}
+
+/** Where the question's terms stand in a text's terms: each text term is compared once. */
+function termsIn(placed: PlacedTerm[], qTerms: string[], qStems: string[]): TermsIn {
+  const found: TermsIn['found'] = []
+  const best = qTerms.map(() => 0)
+  for (const { term, start } of placed) {
+    const s = stem(term)
+    qTerms.forEach((qt, i) => {
+      const match = qt === term ? 1 : qStems[i] === s ? STEM_MATCH : 0
+      if (match === 0) return
+      found.push({ start, i, match })
+      best[i] = Math.max(best[i] ?? 0, match)
+    })
+  }
+  return { found, best }
+}
+
 /** The passages before and after a passage in its article. */
 function neighbours(kb: KnowledgeBase, passage: Passage): Passage[] {
   const all = kb.passagesByArticle.get(passage.articleId) ?? []
   const i = passage.paragraph - 1
   return [all[i - 1], all[i + 1]].filter((p): p is Passage => p !== undefined)
-}
-
-/** How well a set of text terms holds a question term: 1 as written, 0.7 by stem, else 0. */
-function bestMatch(term: string, terms: ReadonlySet<string>): number {
-  if (terms.has(term)) return 1
-  let best = 0
-  for (const t of terms) best = Math.max(best, termMatch(term, t))
-  return best
-}
-
-function memo<T>(fn: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>()
-  return (text) => {
-    const known = cache.get(text)
-    if (known !== undefined) return known
-    const value = fn(text)
-    cache.set(text, value)
-    return value
-  }
 }

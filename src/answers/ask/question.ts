@@ -14,6 +14,7 @@ export type QuestionKind =
   | 'how-many'
   | 'how-much'
   | 'how-long'
+  | 'how-old'
   | 'why'
   | 'what'
   | 'yes-no'
@@ -32,12 +33,17 @@ export interface Question {
   verbFocus: boolean
   /** The answer may be a list: a plural head noun ('Which factions…') or a verb ('Who rejected…'). */
   list: boolean
+  /**
+   * The question asks about something that happened ('When were … handed over?', 'Who brokered…'):
+   * a sentence that reports it outranks one that demands or plans it.
+   */
+  past: boolean
 }
 
 /** Nouns that make 'which/what X' a question about a named actor or place. */
 const ACTOR_NOUNS =
   /^(?:factions?|groups?|armed groups?|organi[sz]ations?|part(?:y|ies)|countr(?:y|ies)|sides?|movements?|brigades?|militias?|rebels?|states?|governments?|officials?|leaders?|commanders?|people|persons?|man|woman|negotiators?|representatives?|spokes(?:man|woman|person)|ministers?)\b/
-const PLACE_NOUNS =
+export const PLACE_NOUNS =
   /^(?:cit(?:y|ies)|towns?|villages?|areas?|regions?|provinces?|places?|governorates?|districts?|neighbou?rhoods?|locations?)\b/
 const TIME_NOUNS = /^(?:time|date|day|year|month|deadline|hour|week)\b/
 
@@ -54,6 +60,10 @@ const OPENINGS: [RegExp, QuestionKind][] = [
   [/^how many\b/, 'how-many'],
   [/^how much\b/, 'how-much'],
   [/^(?:for )?how long\b/, 'how-long'],
+  [
+    /^(?:how old|(?:at|from|until|up to) what ages?|what (?:is|was|are|were) the (?:minimum |maximum )?ages?)\b/,
+    'how-old',
+  ],
   [/^(?:why|for what reason|what (?:is|was) the reason(?: why)?)\b/, 'why'],
   [/^(?:which|what) (?=\w)/, 'what'],
   [/^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/, 'yes-no'],
@@ -108,6 +118,7 @@ export function parseQuestion(query: string): Question {
     unit,
     verbFocus: kind === 'who' && !phrase.copula,
     list: !phrase.copula || (/s$/.test(phrase.head) && !/ss$/.test(phrase.head)),
+    past: asksPast(rest, kind === 'who' && !phrase.copula),
   }
 }
 
@@ -119,7 +130,12 @@ export function parseQuestion(query: string): Question {
 function nounPhrase(rest: string): { head: string; copula: boolean } {
   const words = rest.split(' ').filter(Boolean)
   let i = 0
-  if (/^(?:is|are|was|were|will|would|has|have|had|did|does|do)$/.test(words[0] ?? '')) i++
+  if (
+    /^(?:is|are|was|were|will|would|has|have|had|did|does|do|must|can|could|should|may|might|shall)$/.test(
+      words[0] ?? '',
+    )
+  )
+    i++
   while (/^(?:the|a|an|be|been)$/.test(words[i] ?? '')) i++
   const copula = i > 0
   const phrase: string[] = []
@@ -129,6 +145,15 @@ function nounPhrase(rest: string): { head: string; copula: boolean } {
     phrase.push(w)
   }
   return { head: phrase[phrase.length - 1] ?? '', copula }
+}
+
+/**
+ * Whether a question asks about something that happened: 'When were the weapons handed over?',
+ * 'When did the rebels reject…', 'Who brokered…' (a verb in -ed where a verb stands).
+ */
+function asksPast(rest: string, verbFocus: boolean): boolean {
+  const [first = ''] = rest.split(' ')
+  return /^(?:did|was|were|had)$/.test(first) || (verbFocus && /[^e]ed$/.test(first))
 }
 
 /** Terms of the capitalised words of a question, the first word aside ('Who', 'Did'). */
@@ -143,7 +168,10 @@ function questionNames(text: string): string[] {
 }
 
 /** Whether a sentence term answers to a question term: the same, or the same stem (withdrawn ~ withdrawal). */
-export function termMatch(questionTerm: string, textTerm: string): 0 | 0.7 | 1 {
+export function termMatch(questionTerm: string, textTerm: string): 0 | typeof STEM_MATCH | 1 {
   if (questionTerm === textTerm) return 1
-  return stem(questionTerm) === stem(textTerm) ? 0.7 : 0
+  return stem(questionTerm) === stem(textTerm) ? STEM_MATCH : 0
 }
+
+/** How much a match by stem counts against a match as written. */
+export const STEM_MATCH = 0.7

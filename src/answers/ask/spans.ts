@@ -4,8 +4,9 @@
  * focus words. 'the Russian representative, Alexander Zoriev' → 'Alexander Zoriev'.
  */
 import type { Span } from '../../corpus/types.ts'
-import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
-import { type Question, termMatch } from './question.ts'
+import { foldPhrase, STOP_WORDS } from '../../text/normalize.ts'
+import { PLACE_NOUNS, type Question, termMatch } from './question.ts'
+import { termOf } from './term-memo.ts'
 
 export interface AnswerSpan extends Span {
   /** Verbatim text of the span. */
@@ -19,6 +20,8 @@ export interface AnswerSpan extends Span {
 interface Token extends Span {
   text: string
   term: string | null
+  /** One of the question's words (as written, or by stem). */
+  inQuestion: boolean
 }
 
 /** Capitalised sentence openers that are not names. */
@@ -69,8 +72,44 @@ const NUMBER_RE = new RegExp(
   `${QUANTIFIER}(?:[$€£]\\s?)?(?:${DIGITS}(?:\\s*(?:-|–|to)\\s*${DIGITS})?(?:\\s*(?:million|billion|thousand|hundred|%|percent|per cent))?|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\\b(?:\\s+(?:hundred|thousand|million))?)`,
   'giu',
 )
-const WHY_RE =
-  /\b(?:because(?: of)?|due to|owing to|in order to|so as to|so that|as a result of|in protest (?:at|against)|in response to|in exchange for|(?:the )?(?:main )?(?:reason|motive|aim|goal)s? (?:for [^,.;]+ )?(?:is|was|were) (?:to|that)?)\b/iu
+/** Words that open a reason: the reason is the clause from here ('because of its lack of guarantees'). */
+const REASON_CUE =
+  /\b(?:because(?: of)?|due to|owing to|thanks to|in order (?:to|that)|so as to|so that|for fear (?:of|that)|in protest (?:at|against|of|over)|in response to|in retaliation for|as a result of|in exchange for|on the grounds that|with the aim of|aimed at)\b/iu
+/** 'the main reason [the factions agreed…] is to preserve…': the reason is what follows the verb. */
+const REASON_IS =
+  /\b(?:reason|motive|aim|goal|purpose|objective)s?\b(?: (?:why|that|for))?[^.;:!?]{0,120}?\b(?:is|was|were|are)\s+(?=(?:to|that|because|for)\b)/iu
+/** Ages and ranges of age: 'between the ages of 18 and 42', 'aged 18 to 42', 'under 18', '16-year-old'. */
+const AGE_RE = new RegExp(
+  [
+    'between the ages of \\d{1,3} and \\d{1,3}(?:\\s+years)?',
+    `(?:aged|ages?(?: of)?)\\s+\\d{1,3}(?:\\s*(?:-|–|to|and)\\s*\\d{1,3})?(?:\\s+(?:and (?:over|above|older|under))|\\s+years(?: old| of age)?)?`,
+    `(?:under|over|above|below|older than|younger than)(?: the age of)?\\s+\\d{1,3}(?:\\s+years(?: old| of age)?)?`,
+    `(?:between\\s+)?\\d{1,3}(?:\\s*(?:-|–|to|and)\\s*\\d{1,3})?[ -]years?(?:[ -]old|\\s+of age)`,
+  ].join('|'),
+  'giu',
+)
+/**
+ * Where the question's verb is one of brokering ('Who brokered the deal?'), the names these cues
+ * mark are its agent wherever the verb stands: 'under the auspices of Russia', 'mediated by Qatar',
+ * 'Russia to broker…', 'the Russian-backed deal'.
+ */
+const MEDIATION_VERB = /^(?:brok|mediat|sponsor|facilitat|guarant|back)/
+const AGENT_BEFORE =
+  /\b(?:under the (?:auspices|sponsorship|mediation|patronage|aegis|supervision) of|(?:brokered|mediated|sponsored|facilitated|guaranteed|backed) by|with the mediation of)\s+(?:the\s+)?$/i
+const AGENT_AFTER =
+  /^(?:\s+(?:to\s+|has\s+|had\s+)?(?:brokers?|brokered|mediates?|mediated|sponsors?|sponsored|facilitated)\b|-(?:backed|brokered|sponsored|mediated)\b)/i
+/**
+ * What a sentence that demands or plans something looks like, against one that reports it: a
+ * modal ('must hand over', 'is to leave'), a deadline or a demand.
+ */
+const DEMAND_RE =
+  /\b(?:must|shall|should|will|(?:is|are|has|have) to|deadline|demands?|ultimatum|calls? (?:on|for))\b/i
+/** A numbered item of a list (of terms, of demands): '1 – Hand over heavy weapons…'. */
+const LIST_ITEM = /^\s*\d{1,2}\s*[–—.)-]\s*\p{Lu}/u
+/** A past question's answer should be when it happened, not a deadline. */
+const DEADLINE_LEAD = /^(?:by|until|before|no later than)\s/i
+/** How much a span counts in a sentence that demands or plans what a past question asks about. */
+const DEMAND_SHARE = 0.75
 const LOCATION_PREPOSITIONS = new Set(
   'in to from at near into towards toward across outside inside around'.split(' '),
 )
@@ -81,23 +120,44 @@ const NEARNESS_WEIGHT: Partial<Record<Question['kind'], number>> = {
   'how-long': 0.4,
   'how-many': 0.5,
   'how-much': 0.5,
+  'how-old': 0.5,
 }
 
 /** The best span of the kind the question wants in `text[sentence]`, or null when there is none. */
 export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpan | null {
-  const tokens = tokenize(text, sentence)
+  const tokens = tokenize(text, sentence, q)
   const anchors = anchorsOf(tokens, q)
   const spans = candidatesOf(text, sentence, tokens, q)
+  const mediation = q.verbFocus && q.focus.some((f) => MEDIATION_VERB.test(f))
+  // A question about what happened: a sentence that demands or plans it answers it less.
+  const mood = q.past && q.kind !== 'why' && demands(text, sentence) ? DEMAND_SHARE : 1
   let best: AnswerSpan | null = null
   for (const s of spans) {
     // A reason or a whole sentence is the answer wherever the question's words stand.
-    const near = q.kind === 'why' || !s.key ? 1 : proximity(text, tokens, anchors, s, q)
+    const near =
+      q.kind === 'why' || !s.key || (mediation && isAgent(text, s))
+        ? 1
+        : proximity(text, tokens, anchors, s, q)
     // A sentence seldom holds more than one date or count: where it stands matters less than for a name.
     const weight = NEARNESS_WEIGHT[q.kind] ?? 1
-    const scored = { ...s, score: s.score * (1 - weight + weight * near) }
+    const deadline = q.past && q.kind === 'when' && DEADLINE_LEAD.test(s.text) ? DEMAND_SHARE : 1
+    const scored = { ...s, score: s.score * (1 - weight + weight * near) * mood * deadline }
     if (!best || scored.score > best.score) best = scored
   }
   return best
+}
+
+function demands(text: string, sentence: Span): boolean {
+  const slice = text.slice(sentence.start, sentence.end)
+  return LIST_ITEM.test(slice) || DEMAND_RE.test(slice)
+}
+
+/** A name marked as the agent of brokering: 'under the auspices of Russia', 'Russia to broker'. */
+function isAgent(text: string, span: Span): boolean {
+  return (
+    AGENT_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start)) ||
+    AGENT_AFTER.test(text.slice(span.end, span.end + 30))
+  )
 }
 
 function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question): AnswerSpan[] {
@@ -111,6 +171,18 @@ function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question
       return [...matches(text, sentence, DATE_RE, 1, q), ...matches(text, sentence, DURATION_RE, 0.7, q)]
     case 'how-long':
       return [...matches(text, sentence, DURATION_RE, 1, q), ...matches(text, sentence, DATE_RE, 0.4, q)]
+    case 'how-old':
+      // Ages say the same when their numbers and bounds do: 'aged 18 to 42' = 'between the ages of 18 and 42'.
+      return matches(text, sentence, AGE_RE, 1, q).map((s) => ({
+        ...s,
+        key: [
+          /\b(?:under|below|younger)\b/i.test(s.text) ? '<' : '',
+          /\b(?:over|above|older)\b/i.test(s.text) ? '>' : '',
+          ...(s.text.match(/\d+/g) ?? []),
+        ]
+          .join(' ')
+          .trim(),
+      }))
     case 'how-many':
     case 'how-much':
       return numberSpans(text, sentence, tokens, q)
@@ -121,25 +193,23 @@ function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question
   }
 }
 
-function tokenize(text: string, sentence: Span): Token[] {
+/** The sentence's words, each with its term and whether it is one of the question's (read once). */
+function tokenize(text: string, sentence: Span, q: Question): Token[] {
   const out: Token[] = []
   const re = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
   re.lastIndex = sentence.start
   for (let m = re.exec(text); m && m.index < sentence.end; m = re.exec(text)) {
     const word = m[0]
+    const term = termOf(word.replace(/^\p{L}{1,3}-/u, ''))
     out.push({
       text: word,
       start: m.index,
       end: m.index + word.length,
-      term: searchTerm(word.replace(/^\p{L}{1,3}-/u, '')),
+      term,
+      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term) > 0),
     })
   }
   return out
-}
-
-/** Whether a token is one of the question's words (as written, or by stem). */
-function inQuestion(t: Token, q: Question): boolean {
-  return t.term !== null && q.terms.some((qt) => termMatch(qt, t.term ?? '') > 0)
 }
 
 interface Anchor {
@@ -151,11 +221,14 @@ interface Anchor {
 function anchorsOf(tokens: Token[], q: Question): Anchor[] {
   const focus: Anchor[] = []
   const other: Anchor[] = []
+  // 'Which town…' meets 'the city of al-Rahiba': any word for a place stands next to a place's name.
+  const placeFocus = q.kind === 'where' && q.focus.some((f) => PLACE_NOUNS.test(f))
   tokens.forEach((t, index) => {
     if (!t.term) return
     const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '')))
     if (f > 0) focus.push({ index, weight: f === 1 ? 1 : 0.8 })
-    else if (inQuestion(t, q)) other.push({ index, weight: 0.4 })
+    else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push({ index, weight: 0.8 })
+    else if (t.inQuestion) other.push({ index, weight: 0.4 })
   })
   return focus.length ? focus : other
 }
@@ -178,10 +251,12 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
     let gap = 0
     for (let i = from; i < to; i++) {
       const t = tokens[i]
-      if (t?.term && !inClause[i] && !STOP_WORDS.has(t.text.toLowerCase()) && !inQuestion(t, q)) gap++
+      if (t?.term && !inClause[i] && !STOP_WORDS.has(t.text.toLowerCase()) && !t.inQuestion) gap++
     }
     let score = a.weight / (1 + gap / 3)
-    if (q.verbFocus) {
+    // 'Who leads Hizbullah?': 'Hizbullah leader Hassan Nasrallah' names the one who does it, as a title would.
+    const agentNoun = /(?:er|or)s?$/i.test(tokens[a.index]?.text ?? '')
+    if (q.verbFocus && !agentNoun) {
       // 'X signed…' or '…was signed by X'.
       if (after && tokens[first - 1]?.text.toLowerCase() !== 'by') score *= 0.5
     } else if (!after && !(q.kind === 'which' && gap === 0)) {
@@ -214,7 +289,7 @@ function relativeClauses(text: string, tokens: Token[]): boolean[] {
 }
 
 /** Runs of capitalised words, trimmed of question words, openers and calendar words. */
-function nameRuns(text: string, tokens: Token[], q: Question): { from: number; to: number }[] {
+function nameRuns(text: string, tokens: Token[]): { from: number; to: number }[] {
   const runs: { from: number; to: number }[] = []
   const isName = (t: Token) => /^\p{Lu}/u.test(t.text) || ARABIC_ARTICLE.test(t.text)
   let i = 0
@@ -248,7 +323,7 @@ function nameRuns(text: string, tokens: Token[], q: Question): { from: number; t
         STOP_WORDS.has(lower) ||
         NAME_CONNECTORS.has(lower) ||
         CALENDAR_WORDS.has(lower.replace(/\.$/, '')) ||
-        inQuestion(w, q) ||
+        w.inQuestion ||
         (k === 0 && OPENERS.has(lower))
       )
     }
@@ -265,7 +340,7 @@ function nameRuns(text: string, tokens: Token[], q: Question): { from: number; t
  * whole list is one span when the question wants several (a plural noun, or a verb: 'Who rejected…').
  */
 function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | 'place'): AnswerSpan[] {
-  const runs = nameRuns(text, tokens, q)
+  const runs = nameRuns(text, tokens)
   const spans: AnswerSpan[] = []
   const span = (from: number, to: number, score: number): AnswerSpan => {
     const start = tokens[from]?.start ?? 0
@@ -302,11 +377,11 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
 
 /** Words that may stand between a preposition and a place: 'to the province of Idlib', 'in northern Homs'. */
 const PLACE_LEAD =
-  /^(?:the|of|northern|southern|eastern|western|central|north|south|east|west|city|town|village|area|region|province|governorate|district|countryside|outskirts|\d+(?:st|nd|rd|th)?)$/
+  /^(?:the|of|located|situated|northern|southern|eastern|western|central|north|south|east|west|(?:north|south)-?(?:east|west)(?:ern)?|city|town|village|area|region|province|governorate|district|countryside|outskirts|\d+(?:st|nd|rd|th)?)$/
 
 /** Whether a name follows 'in', 'to', 'from'… within a few words ('to the province of Idlib'). */
 function afterLocationPreposition(tokens: Token[], from: number): boolean {
-  for (let k = from - 1; k >= Math.max(0, from - 5); k--) {
+  for (let k = from - 1; k >= Math.max(0, from - 7); k--) {
     const w = tokens[k]?.text.toLowerCase() ?? ''
     if (LOCATION_PREPOSITIONS.has(w)) return true
     if (!PLACE_LEAD.test(w)) return false
@@ -388,13 +463,21 @@ function numberSpans(text: string, sentence: Span, tokens: Token[], q: Question)
   return out
 }
 
-/** The clause that gives a reason: from 'because', 'in order to'… to the end of the clause. */
+/**
+ * The clause that gives a reason: from 'because', 'in order to'… to the end of the clause, or what
+ * a 'the reason … is' sentence says the reason is.
+ */
 function reasonSpan(text: string, sentence: Span): AnswerSpan[] {
   const slice = text.slice(sentence.start, sentence.end)
-  const m = WHY_RE.exec(slice)
-  if (!m) return [{ ...sentence, text: slice, score: 0.5, key: '' }]
-  const start = sentence.start + m.index
-  const stop = slice.slice(m.index).search(/[;.!?](?:\s|$)|\s[–—]\s/)
+  const named = REASON_IS.exec(slice)
+  const cue = named ? null : REASON_CUE.exec(slice)
+  const at = named ? named.index + named[0].length : cue?.index
+  if (at === undefined) return [{ ...sentence, text: slice, score: 0.5, key: '' }]
+  const start = sentence.start + at
+  // The clause ends at a full stop, a dash or an attribution (', according to the source').
+  const stop = slice
+    .slice(at)
+    .search(/[;.!?](?:\s|$)|\s[–—]\s|,\s+(?:according to|(?:he|she|they|it) said)\b/)
   const end = stop < 0 ? sentence.end : start + stop
   const value = text.slice(start, end).replace(/\s+/g, ' ')
   return [{ start, end, text: value, score: 1, key: foldPhrase(value) }]

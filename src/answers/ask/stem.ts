@@ -48,14 +48,19 @@ const MAX_KNOWN = 50_000
 export function stem(term: string): string {
   const cached = known.get(term)
   if (cached !== undefined) return cached
+  // Cut until nothing more comes off, so that every form ends at the same stem: 'brokered' →
+  // 'broker' → 'brok' as 'broker' does, 'weaponry' → 'weapon' → 'weapo' as 'weapon' does.
   let out = term
-  if (term.length >= MIN_WORD)
-    for (const s of SUFFIXES)
-      if (term.endsWith(s) && term.length - s.length >= MIN_STEM) {
-        out = term.slice(0, -s.length)
-        break
-      }
+  for (let cut = strip(out); cut !== out; cut = strip(out)) out = cut
   if (known.size >= MAX_KNOWN) known.clear()
   known.set(term, out)
   return out
+}
+
+/** The word without its longest suffix that leaves a stem of MIN_STEM letters; short words as they are. */
+function strip(word: string): string {
+  if (word.length < MIN_WORD) return word
+  for (const s of SUFFIXES)
+    if (word.endsWith(s) && word.length - s.length >= MIN_STEM) return word.slice(0, -s.length)
+  return word
 }
