@@ -141,6 +141,12 @@ describe('ask on the seed corpus', () => {
       'Alexander Zoriev',
       'Russia Offers Homs Rebels 10-Item Deal',
     ],
+    // Another word for the same role: the question says negotiator, the text representative.
+    [
+      'Who is the Russian negotiator in northern Homs?',
+      'Alexander Zoriev',
+      'Russia Offers Homs Rebels 10-Item Deal',
+    ],
     [
       'How many people will be withdrawn from al-Waer?',
       '10,000 people',
@@ -162,6 +168,15 @@ describe('ask on the seed corpus', () => {
     expect(a.confidence).toBeGreaterThanOrEqual(0.5)
     expect(a.citations.some((c) => c.title.includes(title))).toBe(true)
     expectVerbatim(kb, a)
+  })
+
+  it('never gives a place as the one who did something', () => {
+    for (const question of [
+      'Who is the Russian negotiator in northern Homs?',
+      'Who represents southern Hama?',
+    ]) {
+      expect(ask(kb, question).answer ?? '').not.toMatch(/^(?:Governorate|Hama|Homs Governorate)$/)
+    }
   })
 
   it('answers a question about something the corpus never mentions with nothing', () => {

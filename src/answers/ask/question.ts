@@ -45,6 +45,20 @@ const ACTOR_NOUNS =
   /^(?:factions?|groups?|armed groups?|organi[sz]ations?|part(?:y|ies)|countr(?:y|ies)|sides?|movements?|brigades?|militias?|rebels?|states?|governments?|officials?|leaders?|commanders?|people|persons?|man|woman|negotiators?|representatives?|spokes(?:man|woman|person)|ministers?)\b/
 export const PLACE_NOUNS =
   /^(?:cit(?:y|ies)|towns?|villages?|areas?|regions?|provinces?|places?|governorates?|districts?|neighbou?rhoods?|locations?)\b/
+/** Words for one role: 'the Russian negotiator' is asked of 'the Russian representative, Alexander Zoriev'. */
+const ROLE_GROUPS: readonly RegExp[] = [
+  /^(?:negotiators?|representatives?|envoys?|delegates?|emissar(?:y|ies)|mediators?)$/,
+  /^spokes(?:man|men|woman|women|person|people)$/,
+  /^(?:leaders?|heads?|chiefs?|commanders?)$/,
+]
+
+/** Whether two words name the same role (and are not the same word). */
+export function sameRole(a: string, b: string): boolean {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  return x !== y && ROLE_GROUPS.some((g) => g.test(x) && g.test(y))
+}
+
 const TIME_NOUNS = /^(?:time|date|day|year|month|deadline|hour|week)\b/
 
 /** Openings of each kind of question, tried in order; the match is cut off before parsing the rest. */

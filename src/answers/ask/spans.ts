@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../corpus/types.ts'
 import { foldPhrase, STOP_WORDS } from '../../text/normalize.ts'
-import { PLACE_NOUNS, type Question, termMatch } from './question.ts'
+import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
 import { termOf } from './term-memo.ts'
 
 export interface AnswerSpan extends Span {
@@ -227,6 +227,7 @@ function anchorsOf(tokens: Token[], q: Question): Anchor[] {
     if (!t.term) return
     const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '')))
     if (f > 0) focus.push({ index, weight: f === 1 ? 1 : 0.8 })
+    else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push({ index, weight: 0.8 })
     else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push({ index, weight: 0.8 })
     else if (t.inQuestion) other.push({ index, weight: 0.4 })
   })
@@ -352,6 +353,9 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
     const run = runs[r]
     if (!run) continue
     let score = 1
+    // 'Governorate', or 'Hama' in 'Hama governorates': a place, never the one who did something.
+    if (want === 'actor' && (allPlaceWords(tokens, run) || PLACE_AFTER.test(tokens[run.to + 1]?.text ?? '')))
+      continue
     if (want === 'place') {
       score = afterLocationPreposition(tokens, run.from) ? 1 : 0.4
       // 'the 81st Armored Brigade': an ordinal belongs to the name.
@@ -373,6 +377,15 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
     }
   }
   return spans
+}
+
+/** Words after a name that make it a place's: 'Homs Governorate', 'the northern Homs countryside'. */
+const PLACE_AFTER =
+  /^(?:governorates?|provinces?|countryside|districts?|cit(?:y|ies)|towns?|villages?|regions?|areas?)$/i
+
+function allPlaceWords(tokens: Token[], run: { from: number; to: number }): boolean {
+  for (let k = run.from; k <= run.to; k++) if (!PLACE_AFTER.test(tokens[k]?.text ?? '')) return false
+  return true
 }
 
 /** Words that may stand between a preposition and a place: 'to the province of Idlib', 'in northern Homs'. */
