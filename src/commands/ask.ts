@@ -27,7 +27,10 @@ export function presentAsk(answer: AskAnswer) {
   const sure = answer.confidence < 0.5 ? ' (not sure: check the quotes)' : ''
   const via = answer.routedTo ? ` — answered by /${answer.routedTo}` : ''
   const sections: Section[] = [
-    { heading: 'Sources', items: answer.citations.map((c) => ({ text: c.quote, cites: [cites.add(c)] })) },
+    {
+      heading: 'Where the corpus says so',
+      items: answer.citations.map((c) => ({ text: c.quote, cites: [cites.add(c)] })),
+    },
   ]
   if (answer.alternatives.length)
     sections.push({
