@@ -5,8 +5,13 @@ import { sentenceSpans } from '../text/segment.ts'
 import { type ColumnMap, decode, FORMATS, looksBinary, type RawArticle, readRecords } from './formats.ts'
 import type { Article, Skipped } from './types.ts'
 
-/** Files larger than this are skipped: they are not articles, and would hold up everyone else. */
-export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+/**
+ * Files larger than these are skipped: no one article runs to 5 MB (such a file is a dump or a
+ * mistake, and would hold up everyone else), while a .jsonl or .csv of many articles may be large.
+ */
+export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024
+export const MAX_ROWS_FILE_BYTES = 256 * 1024 * 1024
+const ROW_FORMATS = new Set(['.jsonl', '.ndjson', '.csv'])
 
 /** Files in a corpus folder that are not articles. */
 const NOT_ARTICLES = new Set(['aliases.json', 'readme.md', 'license', 'license.md'])
@@ -14,6 +19,7 @@ const NOT_ARTICLES = new Set(['aliases.json', 'readme.md', 'license', 'license.m
 export interface LoadOptions {
   /** Column names for CSV and JSON Lines files: field → column. */
   columns?: ColumnMap
+  /** One cap for every file, instead of MAX_ARTICLE_FILE_BYTES and MAX_ROWS_FILE_BYTES. */
   maxFileBytes?: number
 }
 
@@ -74,7 +80,7 @@ export function readCorpusFile(file: string, root: string, options: LoadOptions 
   let bytes: Buffer
   try {
     const size = statSync(file).size
-    const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    const max = options.maxFileBytes ?? (ROW_FORMATS.has(ext) ? MAX_ROWS_FILE_BYTES : MAX_ARTICLE_FILE_BYTES)
     if (size > max) return skip(`larger than ${Math.round(max / 1024 / 1024)} MB`)
     bytes = readFileSync(file)
   } catch (e) {

@@ -101,13 +101,13 @@ describe('bad bytes and odd files', () => {
     expect(search(kb, 'checkpoint 9876').results[0]?.citation.article).toBe('n9876')
   })
 
-  it('a 50 MB file is read without falling over, and small articles beside it still answer', () => {
+  it('a 50 MB article file is skipped with its reason, and small articles beside it still answer', () => {
     const paragraph =
       'The committee of elders met the delegation again and the talks about the return of families went on. '
     const big = `Minutes of the talks\n\n${`${paragraph.repeat(8)}\n\n`.repeat(Math.ceil((50 * 1024 * 1024) / (paragraph.length * 8 + 2)))}`
     const corpus = tempCorpus({ 'big.txt': big, 'a.txt': article('Talbiseh') })
-    const { kb } = openKnowledgeBase({ corpusPath: corpus, cacheDir: null, maxFileBytes: 40 * 1024 * 1024 })
-    expect(kb.skipped).toEqual([{ file: 'big.txt', reason: 'larger than 40 MB' }])
+    const { kb } = openKnowledgeBase({ corpusPath: corpus, cacheDir: null })
+    expect(kb.skipped).toEqual([{ file: 'big.txt', reason: 'larger than 5 MB' }])
     expect(search(kb, 'Talbiseh').results[0]?.citation.article).toBe('a')
   })
 })
