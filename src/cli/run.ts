@@ -89,7 +89,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     const { kb } = openKnowledgeBase({
       corpusPath,
-      ...(flags.noCache
+      ...(flags.noCache || env.MUSALAHA_CACHE_DIR === 'none'
         ? { cacheDir: null }
         : env.MUSALAHA_CACHE_DIR
           ? { cacheDir: env.MUSALAHA_CACHE_DIR }
