@@ -27,8 +27,18 @@ export function quoteOf(
   span: Span = { start: 0, end: text.length },
   max = QUOTE_CHARS,
 ): string {
+  // Only the first `max` characters are quoted: a long span's head, flattened, is a prefix of the
+  // whole span flattened, so when it is already longer than `max` it gives the same quote.
+  const head = span.start + 2 * max
+  if (head < span.end) {
+    const flatHead = text.slice(span.start, head).replace(/\s+/g, ' ').trim()
+    if (flatHead.length > max) return cutQuote(flatHead, max)
+  }
   const flat = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
-  if (flat.length <= max) return flat
+  return flat.length <= max ? flat : cutQuote(flat, max)
+}
+
+function cutQuote(flat: string, max: number): string {
   // Never between the two halves of a surrogate pair (an emoji, an astral letter).
   const cut = flat.slice(0, /[\uD800-\uDBFF]/.test(flat[max - 1] ?? '') ? max - 1 : max)
   const space = cut.lastIndexOf(' ')

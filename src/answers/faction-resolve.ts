@@ -2,7 +2,7 @@ import type { FactionRecord } from '../extract/factions.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import { cleanQuery } from './query.ts'
-import { nameScore } from './resolve.ts'
+import { foldedNameScore } from './resolve.ts'
 
 /**
  * Which faction of the corpus a query names: by any of its names in their folded form (case,
@@ -24,12 +24,30 @@ export function factionRecords(kb: KnowledgeBase): FactionRecord[] {
   return kb.facts.factions
 }
 
-function namesOf(f: FactionRecord): string[] {
-  return [f.name, ...f.aliases]
+/** A faction's names (its name first, then its aliases), folded, and folded without spaces. */
+interface FoldedNames {
+  f: FactionRecord
+  folded: string[]
+  squashed: string[]
+}
+
+/** The factions' names folded once per merge of the facts rather than on every query. */
+const foldedNames = new WeakMap<FactionRecord[], FoldedNames[]>()
+
+function namesOf(all: FactionRecord[]): FoldedNames[] {
+  let out = foldedNames.get(all)
+  if (!out) {
+    out = all.map((f) => {
+      const folded = [f.name, ...f.aliases].map(foldPhrase)
+      return { f, folded, squashed: folded.map((n) => n.replace(/ /g, '')) }
+    })
+    foldedNames.set(all, out)
+  }
+  return out
 }
 
 export function resolveFaction(kb: KnowledgeBase, query: string, suggestions = 5): FactionResolution {
-  const all = factionRecords(kb)
+  const all = namesOf(factionRecords(kb))
   const q = foldPhrase(cleanQuery(query))
   const none = (): FactionResolution => ({
     faction: null,
@@ -37,22 +55,19 @@ export function resolveFaction(kb: KnowledgeBase, query: string, suggestions = 5
     suggestions: closest(all, query, q, suggestions),
   })
   if (!q) return none()
-  const exact = all.filter((f) => namesOf(f).some((n) => foldPhrase(n) === q))
-  if (exact.length === 1) return { faction: exact[0] ?? null, how: 'name', suggestions: [] }
+  const exact = all.filter((x) => x.folded.some((n) => n === q))
+  if (exact.length === 1) return { faction: exact[0]?.f ?? null, how: 'name', suggestions: [] }
   if (exact.length > 1) return none()
   if (q.includes(' ')) {
-    const holders = all.filter((f) => namesOf(f).some((n) => ` ${foldPhrase(n)} `.includes(` ${q} `)))
-    if (holders.length === 1) return { faction: holders[0] ?? null, how: 'short form', suggestions: [] }
+    const holders = all.filter((x) => x.folded.some((n) => ` ${n} `.includes(` ${q} `)))
+    if (holders.length === 1) return { faction: holders[0]?.f ?? null, how: 'short form', suggestions: [] }
     if (holders.length > 1) return none()
   }
   const squashed = q.replace(/ /g, '')
   if (squashed.length >= TYPO_MIN_CHARS) {
     const allowed = squashed.length >= 14 ? 2 : 1
     const near = all
-      .map((f) => ({
-        f,
-        d: Math.min(...namesOf(f).map((n) => distance(squashed, foldPhrase(n).replace(/ /g, ''), allowed))),
-      }))
+      .map((x) => ({ f: x.f, d: Math.min(...x.squashed.map((n) => distance(squashed, n, allowed))) }))
       .filter((x) => x.d <= allowed)
       .sort((a, b) => a.d - b.d)
     const best = near[0]
@@ -63,20 +78,20 @@ export function resolveFaction(kb: KnowledgeBase, query: string, suggestions = 5
 }
 
 /** The names closest to what was asked: by the shared words first, then by spelling. */
-function closest(all: FactionRecord[], query: string, q: string, limit: number): string[] {
+function closest(all: FoldedNames[], query: string, q: string, limit: number): string[] {
   const squashed = q.replace(/ /g, '')
+  const asTyped = foldPhrase(query)
   return all
-    .filter((f) => f.kind === 'group')
-    .map((f) => {
-      const byName = nameScore(query, { name: f.name, variants: f.aliases })
+    .filter((x) => x.f.kind === 'group')
+    .map((x) => {
+      const byName = foldedNameScore(asTyped, x.folded)
       const bySpelling = Math.max(
-        ...namesOf(f).map((n) => {
-          const s = foldPhrase(n).replace(/ /g, '')
+        ...x.squashed.map((s) => {
           const longer = Math.max(s.length, squashed.length, 1)
           return 1 - distance(squashed, s, longer) / longer
         }),
       )
-      return { name: f.name, score: byName + bySpelling }
+      return { name: x.f.name, score: byName + bySpelling }
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, limit)

@@ -8,11 +8,14 @@ export interface Named {
 
 /** How well `query` names a thing: exact > prefix > contains > word overlap; 0 for no match. */
 export function nameScore(query: string, thing: Named): number {
-  const q = foldPhrase(query)
+  return foldedNameScore(foldPhrase(query), [thing.name, ...(thing.variants ?? [])].map(foldPhrase))
+}
+
+/** nameScore of a folded query and folded names: for callers that fold their names once, not per query. */
+export function foldedNameScore(q: string, names: readonly string[]): number {
   if (!q) return 0
   let best = 0
-  for (const n of [thing.name, ...(thing.variants ?? [])]) {
-    const f = foldPhrase(n)
+  for (const f of names) {
     if (!f) continue
     if (f === q) return 4
     if (f.startsWith(q)) best = Math.max(best, 3)

@@ -8,6 +8,7 @@
 import type { Article, Passage, Span } from '../corpus/types.ts'
 import { foldPhrase, searchTerms } from '../text/normalize.ts'
 import { LIST_ITEM } from '../text/segment.ts'
+import { type AgreementKeys, agreementKeys } from './agreement-keys.ts'
 import {
   clauses,
   isTermSentence,
@@ -85,6 +86,12 @@ export interface Agreement {
   events: AgreementEvent[]
   terms: AgreementTerm[]
   articles: string[]
+  /** The reports it is merged from (`article#n`: the n-th agreement its article tells of), in order. */
+  reports: string[]
+  /** Its id before a suffix tells it from an agreement of the same name: its name, folded. */
+  slug: string
+  /** Its names as queries are matched against them. */
+  keys: AgreementKeys
 }
 
 export type Agreements = Agreement[]
@@ -392,13 +399,10 @@ function withSubPlaces(area: AreaPlace[]): AreaPlace[] {
 /** How far apart (days) two reports of one agreement may be dated. */
 const SAME_AGREEMENT_DAYS = 120
 
-function days(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000
-}
-
 function firstDate(a: ArticleAgreement): string | null {
-  const dates = a.events.flatMap((e) => (e.date ? [e.date] : [])).sort()
-  return dates[0] ?? a.articleDate
+  let first: string | null = null
+  for (const e of a.events) if (e.date && (first === null || e.date < first)) first = e.date
+  return first ?? a.articleDate
 }
 
 function mainKey(a: ArticleAgreement): string | null {
@@ -407,47 +411,84 @@ function mainKey(a: ArticleAgreement): string | null {
   return best?.key ?? null
 }
 
-/** The agreements of the corpus: one per agreement, however many articles tell of it. */
-export function mergeAgreements(all: AgreementArticleFacts[], _env: ExtractEnv): Agreements {
-  const reports = all.flat().sort((a, b) => (firstDate(a) ?? '9999').localeCompare(firstDate(b) ?? '9999'))
-  const clusters: {
-    reports: ArticleAgreement[]
-    keys: Set<string>
-    mains: Set<string>
-    date: string | null
-  }[] = []
-  const byKey = new Map<string, (typeof clusters)[number][]>()
-  for (const r of reports) {
+/** A merge before this one, to take over the agreements none of the changed articles tells of. */
+export interface PreviousAgreements {
+  agreements: Agreements
+  /** Articles added, changed or removed since: what they told may have changed. */
+  changed: ReadonlySet<string>
+}
+
+interface Cluster {
+  reports: ArticleAgreement[]
+  /** `article#n` of each report: the n-th agreement its article tells of. */
+  ids: string[]
+  keys: Set<string>
+  mains: Set<string>
+  /** The first report's date, as a day number. */
+  day: number | null
+}
+
+/**
+ * The agreements of the corpus: one per agreement, however many articles tell of it. Reports
+ * are taken in time order, each joining the first agreement that shares its main place (or whose
+ * main place is in its area) within SAME_AGREEMENT_DAYS of that agreement's first report.
+ * With `previous`, an agreement made of the same reports as before, none of a changed article,
+ * is taken over as it was (joining the reports and their terms is the costly part).
+ */
+export function mergeAgreements(
+  all: AgreementArticleFacts[],
+  _env: ExtractEnv,
+  previous?: PreviousAgreements,
+): Agreements {
+  const reports: { r: ArticleAgreement; id: string; date: string }[] = []
+  for (const list of all)
+    for (const [n, r] of list.entries())
+      reports.push({ r, id: `${r.article}#${n}`, date: firstDate(r) ?? '9999' })
+  // Dates are YYYY-MM-DD: their order is their code points' (a stable sort keeps ties in corpus order).
+  reports.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const clusters: Cluster[] = []
+  const byKey = new Map<string, Cluster[]>()
+  for (const { r, id, date: sortDate } of reports) {
     const main = mainKey(r)
-    const date = firstDate(r)
-    const keys = new Set(r.area.map((p) => p.key))
-    let home: (typeof clusters)[number] | undefined
+    const day = sortDate === '9999' ? null : Date.parse(sortDate) / 86_400_000
+    let home: Cluster | undefined
     if (main)
-      for (const key of keys)
-        for (const c of byKey.get(key) ?? []) {
-          const placeMatch = c.keys.has(main) || c.mains.has(key)
-          const timeMatch = !date || !c.date || days(date, c.date) <= SAME_AGREEMENT_DAYS
-          if (!home && placeMatch && timeMatch) home = c
+      search: for (const p of r.area)
+        for (const c of byKey.get(p.key) ?? []) {
+          const placeMatch = c.keys.has(main) || c.mains.has(p.key)
+          const timeMatch = day === null || c.day === null || Math.abs(day - c.day) <= SAME_AGREEMENT_DAYS
+          if (placeMatch && timeMatch) {
+            home = c
+            break search
+          }
         }
     if (!home) {
-      home = { reports: [], keys: new Set(), mains: new Set(), date }
+      home = { reports: [], ids: [], keys: new Set(), mains: new Set(), day }
       clusters.push(home)
     }
     home.reports.push(r)
+    home.ids.push(id)
     if (main) home.mains.add(main)
-    for (const key of keys) {
-      if (home.keys.has(key)) continue
-      home.keys.add(key)
-      byKey.set(key, [...(byKey.get(key) ?? []), home])
+    for (const p of r.area) {
+      if (home.keys.has(p.key)) continue
+      home.keys.add(p.key)
+      const list = byKey.get(p.key)
+      if (list) list.push(home)
+      else byKey.set(p.key, [home])
     }
   }
+  const before = new Map<string, Agreement>()
+  if (previous)
+    for (const a of previous.agreements)
+      if (!a.articles.some((id) => previous.changed.has(id))) before.set(a.reports.join('\n'), a)
   const used = new Set<string>()
   return clusters.map((c) => {
-    const a = combine(c.reports)
-    let id = foldPhrase(a.name).replace(/\s+/g, '-') || 'agreement'
+    const known = before.get(c.ids.join('\n'))
+    const a = known ?? { ...combine(c.reports), reports: c.ids }
+    let id = a.slug
     while (used.has(id)) id += '-2'
     used.add(id)
-    return { ...a, id }
+    return known && known.id === id ? known : { ...a, id }
   })
 }
 
@@ -458,7 +499,7 @@ function topOf(counts: Record<string, number>): string | null {
 }
 
 /** Joins the reports of one agreement: area, events, terms told twice kept once with every citation. */
-function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id'> {
+function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'> {
   const weights = new Map<string, { weight: number; names: Map<string, number> }>()
   const kinds: Record<string, number> = {}
   const brokers: Record<string, number> = {}
@@ -497,9 +538,12 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id'> {
   ].sort()
   const kind = topOf(kinds) ?? 'agreement'
   const title = reports[0]?.articleTitle.slice(0, 80) || reports[0]?.article || 'an article'
-  const name = place ? `${place} ${kind}` : `${kind} in “${title}”`
+  const written = place ? `${place} ${kind}` : `${kind} in “${title}”`
+  const name = written.charAt(0).toUpperCase() + written.slice(1)
   return {
-    name: name.charAt(0).toUpperCase() + name.slice(1),
+    name,
+    slug: foldPhrase(name).replace(/\s+/g, '-') || 'agreement',
+    keys: agreementKeys({ name, place, places }),
     place,
     places,
     date: agreed[0] ?? anyDate[0] ?? null,

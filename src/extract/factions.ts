@@ -223,13 +223,27 @@ const TYPE_ONLY = new Set(
   ).split(' '),
 )
 
+/** The folded form of each curated name and alias, worked out once per alias table, not per merge. */
+const curatedFolds = new WeakMap<Aliases, Map<string, string>>()
+function curatedFold(aliases: Aliases): (name: string) => string {
+  let folds = curatedFolds.get(aliases)
+  if (!folds) {
+    folds = new Map()
+    for (const f of aliases.factions) for (const n of [f.name, ...f.aliases]) folds.set(n, foldPhrase(n))
+    curatedFolds.set(aliases, folds)
+  }
+  const known = folds
+  return (name) => known.get(name) ?? foldPhrase(name)
+}
+
 export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Factions {
   const roots = new Roots()
+  const fold = curatedFold(env.aliases)
   const curated = new Map<string, { name: string; aliases: string[] }>()
   for (const entry of env.aliases.factions) {
-    const root = foldPhrase(entry.name)
+    const root = fold(entry.name)
     curated.set(root, entry)
-    for (const v of entry.aliases) roots.union(root, foldPhrase(v))
+    for (const v of entry.aliases) roots.union(root, fold(v))
   }
   const surfaces = new Map<string, Map<string, number>>()
   const kinds = new Map<string, FactionKind>()
@@ -262,14 +276,26 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
   for (const [root, r] of records) {
     if (!r.mentions.length) continue
     const entry = curated.get(root)
-    const written = new Map<string, number>()
+    // A name as written folds to its key (that is how mentions are keyed): no need to fold it again.
+    const written = new Map<string, { uses: number; key: string }>()
     for (const k of r.keys)
-      for (const [n, c] of surfaces.get(k) ?? []) written.set(n, (written.get(n) ?? 0) + c)
+      for (const [n, c] of surfaces.get(k) ?? []) {
+        const w = written.get(n)
+        if (w) w.uses += c
+        else written.set(n, { uses: c, key: k })
+      }
     const byUse = [...written].sort(
-      (a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]),
+      (a, b) => b[1].uses - a[1].uses || a[0].length - b[0].length || a[0].localeCompare(b[0]),
     )
-    const name = entry?.name ?? byUse[0]?.[0] ?? root
-    const aliases = uniqueByFold([...byUse.map(([n]) => n), ...(entry?.aliases ?? [])], foldPhrase(name))
+    const top = byUse[0]
+    const name = entry?.name ?? top?.[0] ?? root
+    const aliases = uniqueByFold(
+      [
+        ...byUse.map(([n, w]) => [n, w.key] as const),
+        ...(entry?.aliases ?? []).map((n) => [n, fold(n)] as const),
+      ],
+      entry ? fold(entry.name) : top ? top[1].key : foldPhrase(root),
+    )
     const evidence = dedupeEvidence(r.evidence)
     const summary = summarizeStance(evidence)
     const isGroup = entry !== undefined || [...r.keys].some((k) => kinds.get(k) === 'group')
@@ -326,11 +352,11 @@ function joinShortForms(
   }
 }
 
-function uniqueByFold(names: string[], except: string): string[] {
+/** The names (with their folded forms) whose folded forms differ from each other and from `except`. */
+function uniqueByFold(names: (readonly [name: string, folded: string])[], except: string): string[] {
   const seen = new Set([except])
   const out: string[] = []
-  for (const n of names) {
-    const f = foldPhrase(n)
+  for (const [n, f] of names) {
     if (seen.has(f)) continue
     seen.add(f)
     out.push(n)

@@ -13,7 +13,7 @@ import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFact
  * work) and merged across the corpus. Everything here is plain JSON: it is cached with the index.
  * Bump FACTS_VERSION whenever extraction changes: the cache key holds it.
  */
-export const FACTS_VERSION = 2
+export const FACTS_VERSION = 3
 
 export interface ExtractEnv {
   aliases: Aliases
@@ -42,16 +42,35 @@ export function extractArticleFacts(
   }
 }
 
-export function mergeFacts(perArticle: ReadonlyMap<string, ArticleFacts>, env: ExtractEnv): Facts {
-  const all = [...perArticle.values()]
+/** The facts merged before, and the articles added, changed or removed since. */
+export interface FactsUpdate {
+  previous: Facts
+  changed: ReadonlySet<string>
+}
+
+/**
+ * The facts of the corpus. With `update`, what no changed article touches is taken over from the
+ * previous merge, so that one changed article costs milliseconds on a large corpus; the result is
+ * the same as a merge from scratch.
+ */
+export function mergeFacts(
+  perArticle: ReadonlyMap<string, ArticleFacts>,
+  env: ExtractEnv,
+  update?: FactsUpdate,
+): Facts {
+  // On general news most articles tell of no agreement and name no faction: one pass leaves them out.
+  const agreements: AgreementArticleFacts[] = []
+  const factions: FactionArticleFacts[] = []
+  for (const f of perArticle.values()) {
+    if (f.agreements.length > 0) agreements.push(f.agreements)
+    if (f.factions.mentions.length > 0 || f.factions.evidence.length > 0) factions.push(f.factions)
+  }
   return {
     agreements: mergeAgreements(
-      all.map((f) => f.agreements),
+      agreements,
       env,
+      update && { agreements: update.previous.agreements, changed: update.changed },
     ),
-    factions: mergeFactions(
-      all.map((f) => f.factions),
-      env,
-    ),
+    factions: mergeFactions(factions, env),
   }
 }

@@ -229,12 +229,15 @@ export class LiveCorpus implements KnowledgeSource {
     const kb = this.#kb
     let added = 0
     let dropped = 0
+    /** The articles removed or added: only the facts they touch are merged again. */
+    const changedIds = new Set<string>()
     for (const file of touched) {
       for (const id of this.#articlesOf.get(file) ?? []) {
         const article = kb.articles.get(id)
         if (article && this.#texts.get(textKey(article.text)) === id)
           this.#texts.delete(textKey(article.text))
         removeArticle(kb, id)
+        changedIds.add(id)
         dropped++
       }
       this.#articlesOf.delete(file)
@@ -246,13 +249,14 @@ export class LiveCorpus implements KnowledgeSource {
       for (const p of this.#assemble(kb, read.articles, read.skipped)) {
         addArticle(kb, p.article, p.passages, p.facts)
         ids.push(p.article.id)
+        changedIds.add(p.article.id)
         added++
       }
       this.#articlesOf.set(file, ids)
       if (read.hash) kb.files.push({ path: file, hash: read.hash })
       kb.skipped.push(...read.skipped)
     }
-    refreshFacts(kb)
+    refreshFacts(kb, changedIds)
     this.#kb = { ...kb }
     this.#options.onUpdate?.({
       kind: 'files',

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch'
 import { INDEX_OPTIONS, type IndexedPassage } from '../search/index-options.ts'
+import { type Ranking, rank } from './ranking.ts'
 
 /**
  * The passage index: a MiniSearch that can also be built in bulk and stored compactly.
@@ -21,6 +22,47 @@ export class PassageIndex extends MiniSearch<IndexedPassage> {
     const builder = new IndexBuilder()
     for (const d of docs) builder.add(d)
     return builder.finish()
+  }
+
+  /**
+   * The passages matching `query` or any of the `variants` (each with all its words), as
+   * `search({ combineWith: 'OR', queries: [query, ...variants] })` ranks them but without building
+   * a result object per passage (see ranking.ts). Null when the query has too many terms for it.
+   */
+  rank(query: string, variants: string[] = []): Ranking | null {
+    return rank(
+      {
+        index: this._index,
+        documentIds: this._documentIds,
+        fieldIds: this._fieldIds,
+        fieldLength: this._fieldLength,
+        avgFieldLength: this._avgFieldLength,
+        documentCount: this._documentCount,
+        nextId: this._nextId,
+      },
+      this,
+      query,
+      variants,
+    )
+  }
+
+  /** The passage id of a document short id (as a Ranking gives them). */
+  passageId(shortId: number): string | undefined {
+    return this._documentIds.get(shortId)
+  }
+
+  /**
+   * In how many passages a search term occurs, in its most frequent field (passages removed
+   * since the last vacuum included, as in MiniSearch's own scoring); read without unpacking postings.
+   */
+  documentFrequency(term: string): number {
+    const data = this._index.get(term)
+    if (!data) return 0
+    if (data instanceof LazyTermData && !data.materialised)
+      return data.packedFieldSizes().reduce((a, b) => Math.max(a, b), 0)
+    let most = 0
+    for (const docs of data.values()) most = Math.max(most, docs.size)
+    return most
   }
 
   /** The index as bytes, for the cache; `decode` reads them back. */
@@ -164,6 +206,19 @@ export class LazyTermData extends Map<number, Map<number, number>> {
 
   get materialised(): boolean {
     return this.#bytes === null
+  }
+
+  /** The number of postings in each field, read from the bytes. */
+  packedFieldSizes(): number[] {
+    const input = new VarintReader(this.raw())
+    const sizes: number[] = []
+    for (let fields = input.uint(); fields > 0; fields--) {
+      input.uint()
+      const count = input.uint()
+      sizes.push(count)
+      if (fields > 1) for (let k = 0; k < count * 2; k++) input.uint()
+    }
+    return sizes
   }
 
   /** The bytes, while not unpacked. */
