@@ -104,6 +104,19 @@ describe('terms on the seed corpus', () => {
     expect(answer.suggestions).toContain('Al-Waer agreement')
   })
 
+  it.each(['the deal', 'agreement', 'How'])(
+    'lists the agreements to choose from for %j, which names none, instead of the terms of all',
+    (query) => {
+      const answer = terms(kb, query)
+      expect(answer.agreements).toEqual([])
+      expect([...answer.suggestions].sort()).toEqual([
+        'Al-Waer agreement',
+        'Eastern Qalamoun agreement',
+        'Northern Homs countryside agreement',
+      ])
+    },
+  )
+
   it('quotes every term and event verbatim', () => {
     for (const q of ['rastan', 'Qalamoun', 'Waer']) expectVerbatim(kb, q)
   })

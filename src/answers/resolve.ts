@@ -30,10 +30,28 @@ export function foldedNameScore(q: string, names: readonly string[]): number {
   return best
 }
 
-/** The things ranked by how well the query names them (exact, then prefix, then contains), best first. */
+/** The folded names of each list ranked before, so that a list kept by its caller is folded once. */
+const foldedLists = new WeakMap<readonly Named[], string[][]>()
+
+function foldedNamesOf(things: readonly Named[]): string[][] {
+  let folded = foldedLists.get(things)
+  if (!folded) {
+    folded = things.map((t) => [t.name, ...(t.variants ?? [])].map(foldPhrase))
+    foldedLists.set(things, folded)
+  }
+  return folded
+}
+
+/**
+ * The things ranked by how well the query names them (exact, then prefix, then contains), best
+ * first. Autocomplete calls this on every keystroke: pass the same array each time and its names
+ * are folded only once.
+ */
 export function rankByName<T extends Named>(query: string, things: readonly T[], limit = 25): T[] {
+  const q = foldPhrase(query)
+  const folded = foldedNamesOf(things)
   return things
-    .map((t) => ({ t, s: nameScore(query, t) }))
+    .map((t, i) => ({ t, s: foldedNameScore(q, folded[i] ?? []) }))
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s || a.t.name.localeCompare(b.t.name))
     .slice(0, limit)

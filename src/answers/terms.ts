@@ -189,6 +189,17 @@ export function findAgreements(kb: KnowledgeBase, query: string): Agreement[] {
     .flatMap((i) => all[i] ?? [])
 }
 
+/** How many agreements a query that names none lists to choose from. */
+const MAX_LISTED = 25
+
+/** The names of the agreements most reported on, for a query that names none. */
+function agreementNames(kb: KnowledgeBase): string[] {
+  return [...kb.facts.agreements]
+    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name))
+    .slice(0, MAX_LISTED)
+    .map((a) => a.name)
+}
+
 /** Letter pairs of a folded name, for how near a misspelt query comes to it. */
 function bigrams(s: string): Set<string> {
   const out = new Set<string>()
@@ -284,6 +295,10 @@ function answerOf(kb: KnowledgeBase, a: Agreement): AgreementAnswer {
  * name, in any spelling), each quoted and cited. No match: no agreement, and the nearest names.
  */
 export function terms(kb: KnowledgeBase, query: string): TermsAnswer {
+  // A query that names no place or agreement ('the deal') gets the agreements to choose from,
+  // not the terms of all of them at once.
+  if (!agreementQuery(query))
+    return { command: 'terms', query, agreements: [], suggestions: agreementNames(kb) }
   const found = findAgreements(kb, query)
   return {
     command: 'terms',

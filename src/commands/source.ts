@@ -1,19 +1,26 @@
 import { z } from 'zod'
-import { rankByName } from '../answers/resolve.ts'
+import { type Named, rankByName } from '../answers/resolve.ts'
 import { type SourceAnswer, source } from '../answers/source.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import type { Choice } from './types.ts'
 import { defineCommand } from './types.ts'
 
 /** Articles by id or title, for autocomplete. */
+const articleLists = new WeakMap<object, (Named & { id: string })[]>()
+
+/** Every article by its title and id; made again when the facts are (after any change of articles). */
+function articleEntries(kb: KnowledgeBase): (Named & { id: string })[] {
+  let entries = articleLists.get(kb.facts)
+  if (!entries) {
+    entries = [...kb.articles.values()].map((a) => ({ name: a.title, variants: [a.id], id: a.id }))
+    articleLists.set(kb.facts, entries)
+  }
+  return entries
+}
+
 export function articleChoices(kb: KnowledgeBase, typed: string): Choice[] {
-  const all = [...kb.articles.values()]
-  const ranked = typed.trim()
-    ? rankByName(
-        typed,
-        all.map((a) => ({ name: a.title, variants: [a.id], id: a.id })),
-      )
-    : all.slice(0, 25).map((a) => ({ name: a.title, id: a.id }))
+  const all = articleEntries(kb)
+  const ranked = typed.trim() ? rankByName(typed, all) : all.slice(0, 25)
   return ranked.map((a) => ({ name: a.name.slice(0, 100), value: a.id.slice(0, 100) }))
 }
 

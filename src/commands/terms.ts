@@ -1,21 +1,34 @@
 import { z } from 'zod'
-import { rankByName } from '../answers/resolve.ts'
+import { type Named, rankByName } from '../answers/resolve.ts'
 import { type AgreementAnswer, type TermsAnswer, terms } from '../answers/terms.ts'
+import { agreementQuery } from '../extract/agreement-keys.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { CitationList, type Section } from '../render/presentation.ts'
 import type { Choice } from './types.ts'
 import { defineCommand } from './types.ts'
 
 /** Known agreements and the places of their areas, for autocomplete: the value is what resolves. */
+const choiceLists = new WeakMap<object, Named[]>()
+
+/** Each agreement by its name, and by each other place of its area: built once per merge of the facts. */
+function choiceEntries(kb: KnowledgeBase): Named[] {
+  let entries = choiceLists.get(kb.facts.agreements)
+  if (!entries) {
+    entries = kb.facts.agreements.flatMap((a) => [
+      { name: a.name, variants: a.places },
+      ...a.places.filter((p) => p !== a.place).map((p) => ({ name: `${p} (${a.name})`, variants: [p] })),
+    ])
+    choiceLists.set(kb.facts.agreements, entries)
+  }
+  return entries
+}
+
 export function agreementChoices(kb: KnowledgeBase, typed: string): Choice[] {
-  const entries = kb.facts.agreements.flatMap((a) => [
-    { name: a.name, variants: a.places },
-    ...a.places.filter((p) => p !== a.place).map((p) => ({ name: `${p} (${a.name})`, variants: [p] })),
-  ])
+  const entries = choiceEntries(kb)
   const ranked = typed.trim()
     ? rankByName(typed, entries)
     : entries.filter((e) => !e.name.endsWith(')')).slice(0, 25)
-  return ranked.map((e) => ({ name: e.name.slice(0, 100), value: (e.variants[0] ?? e.name).slice(0, 100) }))
+  return ranked.map((e) => ({ name: e.name.slice(0, 100), value: (e.variants?.[0] ?? e.name).slice(0, 100) }))
 }
 
 /** 'implemented', 'agreed 2018-05-02': the status, with the date it was reached where known. */
@@ -82,7 +95,9 @@ export default defineCommand({
     if (!only)
       return {
         title: `No agreement found for “${answer.query}”`,
-        lead: 'No agreement in the corpus is placed there or goes by that name.',
+        lead: agreementQuery(answer.query)
+          ? 'No agreement in the corpus is placed there or goes by that name.'
+          : 'Name an agreement or a place.',
         sections: [],
         citations: [],
         suggestions: answer.suggestions,
