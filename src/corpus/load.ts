@@ -87,9 +87,11 @@ export function readCorpusFile(file: string, root: string, options: LoadOptions 
     return skip(`could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
   }
   const hash = hashBytes(bytes)
-  if (bytes.length === 0 || decode(bytes).trim() === '') return skip('empty', hash)
+  if (bytes.length === 0) return skip('empty', hash)
   if (looksBinary(bytes)) return skip('binary, not text', hash)
-  const { records, problems } = readRecords(decode(bytes), ext, name, options.columns)
+  const text = decode(bytes)
+  if (text.trim() === '') return skip('empty', hash)
+  const { records, problems } = readRecords(text, ext, name, options.columns)
   const skipped = problems.map((p) => ({ file: p.origin, reason: p.reason }))
   for (const r of records) if (!r.text.trim()) skipped.push({ file: r.origin, reason: 'no article text' })
   return { records: records.filter((r) => r.text.trim()), skipped, hash }

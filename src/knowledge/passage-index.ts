@@ -315,6 +315,11 @@ export class IndexBuilder {
   /** Each distinct word's search term, per field: normalising is the costliest step, and words repeat. */
   readonly #terms: Map<string, string | null>[] = INDEX_OPTIONS.fields.map(() => new Map())
   readonly #ids = new Set<string>()
+  // Reused for every field of every passage: a build allocates per term, not per word.
+  readonly #unique = new Set<string>()
+  readonly #counts = new Map<string, number>()
+  /** The last value of each field with its unique-word count and term counts: passages of one article share their title. */
+  readonly #last: { value: string; length: number; counts: [string, number][] }[] = []
 
   get size(): number {
     return this.#state.documentIds.length
@@ -334,24 +339,15 @@ export class IndexBuilder {
     for (const [fieldId, field] of fields.entries()) {
       const value = doc[field as keyof IndexedPassage]
       if (value == null) continue
-      const tokens = tokenize(String(value), field)
-      const length = new Set(tokens).size
+      const text = String(value)
+      const last = this.#last[fieldId]
+      const counted = last?.value === text ? last : this.#count(text, fieldId, field)
+      this.#last[fieldId] = counted
+      const length = counted.length
       lengths[fieldId] = length
       const average = state.avgFieldLength[fieldId] ?? 0
       state.avgFieldLength[fieldId] = (average * shortId + length) / (shortId + 1)
-      const memo = this.#terms[fieldId] ?? new Map<string, string | null>()
-      const counts = new Map<string, number>()
-      for (const token of tokens) {
-        let term = memo.get(token)
-        if (term === undefined) {
-          const processed = processTerm(token, field)
-          if (Array.isArray(processed)) throw new Error('passage index: processTerm must return one term')
-          term = typeof processed === 'string' && processed ? processed : null
-          memo.set(token, term)
-        }
-        if (term !== null) counts.set(term, (counts.get(term) ?? 0) + 1)
-      }
-      for (const [term, count] of counts) {
+      for (const [term, count] of counted.counts) {
         let perField = state.postings.get(term)
         if (!perField) {
           perField = []
@@ -365,6 +361,34 @@ export class IndexBuilder {
         list.push(shortId, count)
       }
     }
+  }
+
+  /** A field value's unique-word count (MiniSearch's field length) and how often each term occurs. */
+  #count(
+    value: string,
+    fieldId: number,
+    field: string,
+  ): { value: string; length: number; counts: [string, number][] } {
+    const { tokenize, processTerm } = INDEX_OPTIONS
+    if (!tokenize || !processTerm)
+      throw new Error('passage index: INDEX_OPTIONS must set tokenize and processTerm')
+    const memo = this.#terms[fieldId] ?? new Map<string, string | null>()
+    const unique = this.#unique
+    const counts = this.#counts
+    unique.clear()
+    counts.clear()
+    for (const token of tokenize(value, field)) {
+      unique.add(token)
+      let term = memo.get(token)
+      if (term === undefined) {
+        const processed = processTerm(token, field)
+        if (Array.isArray(processed)) throw new Error('passage index: processTerm must return one term')
+        term = typeof processed === 'string' && processed ? processed : null
+        memo.set(token, term)
+      }
+      if (term !== null) counts.set(term, (counts.get(term) ?? 0) + 1)
+    }
+    return { value, length: unique.size, counts: [...counts] }
   }
 
   finish(): PassageIndex {
