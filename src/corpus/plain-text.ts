@@ -19,6 +19,8 @@ const HEADER_WIDGETS = [
 ]
 /** A ticker: several headlines on one line, separated by runs of spaces. */
 const TICKER = /(?:\s{3,}\S.*){3,}/
+/** Whitespace other than one space: a line holding none needs no collapsing and is no ticker. */
+const ODD_SPACE = /[^\S ]| {2}/
 
 /** Share and comment widgets, wherever they stand. */
 const WIDGETS = [
@@ -36,6 +38,8 @@ const WIDGETS = [
   /^(follow|subscribe to) us\b.{0,40}$/i,
   /^responsibility for the information and views\b/i,
 ]
+/** Any of WIDGETS (all case-insensitive): one pass over a line rather than one per widget. */
+const WIDGET = new RegExp(WIDGETS.map((re) => `(?:${re.source})`).join('|'), 'i')
 const KEYWORDS = /^(?:helpful )?(?:keywords|tags)\s*:?\s*(.*)$/i
 const TRANSLATOR = /^translated by\s*:?\s*(.+)$/i
 const TRANSLATED_AND_EDITED = /^this article was translated(?: and edited)? by (.+?)\.(?:\s|$)/i
@@ -44,12 +48,14 @@ const BY = /^by\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})$/iu
 const TIMESTAMP = /^\|?\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?$/
 /** A footnote number glued to the sentence it follows: '1The same happened' reads 'The same happened'. */
 const FOOTNOTE = /(^|[.!?]["”’]?\s+)\d{1,2}(?=\p{Lu}\p{Ll})/gu
+/** What every footnote holds: a digit glued to a capitalised word. */
+const MAY_FOOTNOTE = /\d\p{Lu}\p{Ll}/u
 
-/** Publishers named in the text, most telling first. */
-const PUBLISHER_CUES: RegExp[] = [
-  /^\(([\p{Lu}][^()\n]{1,40})\)\s*[-–—:]/mu,
-  /^[\p{Lu}][\p{Lu} ,.]+\(([\p{Lu}][^()\n]{1,30})\)\s*[-–—]/mu,
-  /\b(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}) reports\.?$/mu,
+/** Publishers named in the text, most telling first; each after a word it holds, cheaply found. */
+const PUBLISHER_CUES: readonly (readonly [string, RegExp])[] = [
+  ['(', /^\(([\p{Lu}][^()\n]{1,40})\)\s*[-–—:]/mu],
+  ['(', /^[\p{Lu}][\p{Lu} ,.]+\(([\p{Lu}][^()\n]{1,30})\)\s*[-–—]/mu],
+  [' reports', /\b(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}) reports\.?$/mu],
 ]
 
 /**
@@ -60,12 +66,15 @@ const PUBLISHER_CUES: RegExp[] = [
  */
 export function readPlainText(raw: string, options: { hasTitle?: boolean } = {}): PlainTextArticle {
   const meta: Record<string, string> = {}
-  let lines = raw.replace(/\r\n?/g, '\n').split('\n')
+  let lines = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).split('\n')
   const tickerAt = new Set<number>()
-  lines.forEach((l, i) => {
-    if (TICKER.test(l.replace(/\u00a0/g, ' '))) tickerAt.add(i)
+  lines = lines.map((l, i) => {
+    // Most lines hold single spaces only: collapsing whitespace would change nothing in them,
+    // and a ticker's runs of spaces are not there. (\s holds the no-break space.)
+    if (!ODD_SPACE.test(l)) return l.trim()
+    if (TICKER.test(l)) tickerAt.add(i)
+    return l.replace(/\s+/g, ' ').trim()
   })
-  lines = lines.map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim())
 
   let title: string | null = null
   let author: string | null = null
@@ -135,12 +144,13 @@ export function readPlainText(raw: string, options: { hasTitle?: boolean } = {})
       source = source ?? edited[1]?.trim() ?? null
       return ''
     }
-    if (WIDGETS.some((re) => re.test(l))) return ''
-    return l.replace(FOOTNOTE, '$1')
+    if (WIDGET.test(l)) return ''
+    return MAY_FOOTNOTE.test(l) ? l.replace(FOOTNOTE, '$1') : l
   })
   const text = paragraphsOf(lines)
   if (!source) {
-    for (const cue of PUBLISHER_CUES) {
+    for (const [word, cue] of PUBLISHER_CUES) {
+      if (!text.includes(word)) continue
       const m = text.match(cue)
       if (m?.[1]) {
         source = m[1].trim()

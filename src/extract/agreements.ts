@@ -20,7 +20,7 @@ import {
 } from './agreement-terms.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
 import type { ExtractEnv } from './facts.ts'
-import { findPlaces, type PlaceMention } from './places.ts'
+import { findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
 
 export type AgreementStatus = 'proposed' | 'agreed' | 'rejected' | 'implemented' | 'unknown'
@@ -132,15 +132,28 @@ const STAGE: Record<AgreementStatus, number> = {
 
 const NAME =
   "(?:(?:[Aa][lnrstdz]|[Ee]l)-)?\\p{Lu}[\\p{L}'’]*(?:[ -](?:(?:[Aa][lnrstdz]|[Ee]l)-)?\\p{Lu}[\\p{L}'’]*){0,3}"
-const BROKER_CUES: readonly RegExp[] = [
-  new RegExp(`\\bunder the (?:auspices|sponsorship|mediation) of (?:the )?(${NAME})`, 'gu'),
-  new RegExp(`\\b(${NAME}) (?:to )?(?:brokers?|brokered|mediates|mediated|sponsors|sponsored)\\b`, 'gu'),
-  new RegExp(
-    `\\b(?:brokered|mediated|sponsored|proposed|offered|put (?:forward|forth)|imposed|presented|dictated) by (?:the )?(${NAME})`,
-    'gu',
-  ),
-  new RegExp(`\\bthe (${NAME}) (?:representative|delegation|mediator|negotiator|officer)s?\\b`, 'gu'),
-  new RegExp(`\\b(${NAME})(?:['’]s?)? (?:proposal|offer|conditions|demands|plan|initiative)\\b`, 'gu'),
+/** Each cue with a cheap test of a word it holds: most sentences name no broker, and skip it. */
+const BROKER_CUES: readonly (readonly [RegExp, RegExp])[] = [
+  [/under the /, new RegExp(`\\bunder the (?:auspices|sponsorship|mediation) of (?:the )?(${NAME})`, 'gu')],
+  [
+    /broker|mediate|sponsor/,
+    new RegExp(`\\b(${NAME}) (?:to )?(?:brokers?|brokered|mediates|mediated|sponsors|sponsored)\\b`, 'gu'),
+  ],
+  [
+    / by /,
+    new RegExp(
+      `\\b(?:brokered|mediated|sponsored|proposed|offered|put (?:forward|forth)|imposed|presented|dictated) by (?:the )?(${NAME})`,
+      'gu',
+    ),
+  ],
+  [
+    /representative|delegation|mediator|negotiator|officer/,
+    new RegExp(`\\bthe (${NAME}) (?:representative|delegation|mediator|negotiator|officer)s?\\b`, 'gu'),
+  ],
+  [
+    /proposal|offer|conditions|demands|plan|initiative/,
+    new RegExp(`\\b(${NAME})(?:['’]s?)? (?:proposal|offer|conditions|demands|plan|initiative)\\b`, 'gu'),
+  ],
 ]
 /** Peoples to their states, so that 'the Russians' and 'the Russian side' are one broker. */
 const DEMONYMS: Record<string, string> = {
@@ -175,6 +188,8 @@ const NAMED_AGREEMENT = new RegExp(
   `\\b(${NAME})\\s+(?:agreement|accord|deal|truce|memorandum|talks|process)\\b`,
   'gu',
 )
+/** A cheap test of NAMED_AGREEMENT's noun. */
+const MAY_NAME_AGREEMENT = /agreement|accord|deal|truce|memorandum|talks|process/
 
 /** Where an agreement holds: 'deal in Eastern Qalamoun', 'agreement … in northern Homs Governorate'. */
 function anchored(sentence: string, offset: number, place: PlaceMention): boolean {
@@ -263,15 +278,18 @@ function readAgreementSentence(d: Draft, sentence: string, ref: TextRef, dates: 
 }
 
 function readBrokers(d: Draft, sentence: string): void {
-  for (const re of BROKER_CUES)
+  for (const [may, re] of BROKER_CUES) {
+    if (!may.test(sentence)) continue
     for (const m of sentence.matchAll(re)) {
       const broker = canonicalBroker(m[1] ?? '')
       if (broker) d.brokers[broker] = (d.brokers[broker] ?? 0) + 1
     }
+  }
 }
 
 /** Names another agreement than the one in hand ('the Astana agreement'): its terms are not ours. */
 function namesOtherAgreement(sentence: string, articlePlaces: ReadonlySet<string>): boolean {
+  if (!MAY_NAME_AGREEMENT.test(sentence)) return false
   for (const m of sentence.matchAll(NAMED_AGREEMENT)) {
     const name = (m[1] ?? '').replace(/^(?:The|A|An)\s+/, '')
     const key = foldPhrase(name)
@@ -326,8 +344,7 @@ export function extractAgreementFacts(
     if (CONTEXT.test(passage.text)) contextUntil = i + 1
     if (i > contextUntil) {
       // Out of the agreement's context, a place said to lie in another still widens its area.
-      for (const s of passage.sentences)
-        for (const p of findPlaces(text.slice(s.start, s.end), s.start)) if (p.within) inside.push(p)
+      for (const s of passage.sentences) inside.push(...findPlacesWithin(text.slice(s.start, s.end), s.start))
       continue
     }
     for (const s of passage.sentences) {

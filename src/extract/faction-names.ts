@@ -1,5 +1,5 @@
 import type { Span } from '../corpus/types.ts'
-import { foldPhrase, foldWord, searchTerm, type WordSpan, words } from '../text/normalize.ts'
+import { foldPhrase, foldWord, searchTerm, someUnlowerWord, type WordSpan, words } from '../text/normalize.ts'
 
 /**
  * Faction names found by their shape, without a list of factions: Arabic names built on a type
@@ -72,13 +72,14 @@ interface Tok extends WordSpan {
   cap: boolean
   /** A capitalised Arabic type word. */
   head: boolean
+  /** A type word, Arabic or English: without one, a run of words holds no name. */
+  typed: boolean
   /** What stands between this word and the previous one. */
   gap: string
 }
 
 /** Words repeat across a corpus: their folded forms are kept (bounded) rather than folded again. */
 const folded = new Map<string, string>()
-const termOf = new Map<string, string | null>()
 const keyOf = new Map<string, string>()
 const FOLD_CACHE_MAX = 200_000
 function fold(word: string): string {
@@ -89,15 +90,6 @@ function fold(word: string): string {
     folded.set(word, f)
   }
   return f
-}
-function term(word: string): string | null {
-  let t = termOf.get(word)
-  if (t === undefined) {
-    if (termOf.size >= FOLD_CACHE_MAX) termOf.clear()
-    t = searchTerm(word)
-    termOf.set(word, t)
-  }
-  return t
 }
 
 const isHead = (t: Tok | undefined): boolean => !!t?.head
@@ -116,19 +108,46 @@ function isJoiner(ts: Tok[], i: number): boolean {
 /** Name parts are joined by one space or a hyphen: a comma, quote or line break ends a name. */
 const nameGap = (gap: string): boolean => /^(?:[ \t\u00a0]|[-‐])$/.test(gap)
 
+/** Capitalised, as names are written (an ordinal counts: '4th Legion'). */
+function isCap(word: string): boolean {
+  const first = word[0] ?? ''
+  return first !== first.toLowerCase() || (first >= '0' && first <= '9' && ORDINAL.test(word))
+}
+
+/** What a capitalised word is to names, worked out once per word (bounded), not at every use. */
+interface CapInfo {
+  lower: string
+  head: boolean
+  /** A type word a name is built on: an Arabic head, or an English one ('Army', 'Room'). */
+  typed: boolean
+}
+const capInfos = new Map<string, CapInfo>()
+function capInfo(word: string): CapInfo {
+  let info = capInfos.get(word)
+  if (info === undefined) {
+    const lower = word.toLowerCase()
+    const head = HEADS.has(fold(word))
+    info = { lower, head, typed: head || TAILS.has(lower) || lower === 'room' }
+    if (capInfos.size >= FOLD_CACHE_MAX) capInfos.clear()
+    capInfos.set(word, info)
+  }
+  return info
+}
+
 function tokens(text: string, span: Span): Tok[] {
   const slice = text.slice(span.start, span.end)
   let prevEnd = 0
   return words(slice).map((w) => {
-    const first = w.word[0] ?? ''
-    const cap = first !== first.toLowerCase() || (first >= '0' && first <= '9' && ORDINAL.test(w.word))
+    const cap = isCap(w.word)
+    const info = cap ? capInfo(w.word) : null
     const t: Tok = {
       word: w.word,
       start: w.start + span.start,
       end: w.end + span.start,
-      lower: w.word.toLowerCase(),
+      lower: info ? info.lower : w.word.toLowerCase(),
       cap,
-      head: cap && HEADS.has(fold(w.word)),
+      head: info ? info.head : false,
+      typed: info ? info.typed : false,
       gap: slice.slice(prevEnd, w.start),
     }
     prevEnd = w.end
@@ -358,7 +377,7 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
   const terms: (string | null | undefined)[] = new Array(ts.length)
   const termAt = (j: number) => {
     let t = terms[j]
-    if (t === undefined) t = terms[j] = term(ts[j]?.word ?? '')
+    if (t === undefined) t = terms[j] = searchTerm(ts[j]?.word ?? '')
     return t
   }
   const out: NameMention[] = []
@@ -394,12 +413,28 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
   return out
 }
 
+/**
+ * True when a text holds a word a name may be built on or start with: a type word, or the first
+ * word of a curated name. Most sentences hold none, and are not cut into tokens at all.
+ */
+function mayHoldNames(text: string, matcher?: AliasMatcher): boolean {
+  const aliases = matcher && matcher.byFirst.size > 0 ? matcher.byFirst : null
+  return someUnlowerWord(text, (w) => {
+    if (!isCap(w)) return false
+    if (capInfo(w).typed) return true
+    const t = aliases && searchTerm(w)
+    return !!t && aliases.has(t)
+  })
+}
+
 /** The faction names of one sentence (or any span), in text order, without overlaps. */
 export function findFactionNames(text: string, span: Span, matcher?: AliasMatcher): NameMention[] {
-  const ts = tokens(text, span)
   const found: NameMention[] = []
-  for (const [a, b] of runs(ts)) namesInRun(text, ts, a, b, found)
-  if (matcher) for (const m of aliasMentions(text, ts, matcher)) addUnlessOverlapping(found, m)
+  if (mayHoldNames(text.slice(span.start, span.end), matcher)) {
+    const ts = tokens(text, span)
+    if (ts.some((t) => t.typed)) for (const [a, b] of runs(ts)) namesInRun(text, ts, a, b, found)
+    if (matcher) for (const m of aliasMentions(text, ts, matcher)) addUnlessOverlapping(found, m)
+  }
   for (const m of listMembers(text, span, found)) addUnlessOverlapping(found, m)
   return found.sort((a, b) => a.start - b.start)
 }

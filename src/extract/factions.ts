@@ -1,7 +1,7 @@
 import type { Article, Passage, Span } from '../corpus/types.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import type { Aliases } from './aliases.ts'
-import { dateContext, sentenceDate } from './event-dates.ts'
+import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
 import { type AliasMatcher, aliasMatcher, type FactionKind, findFactionNames } from './faction-names.ts'
 import type { ExtractEnv } from './facts.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
@@ -139,7 +139,8 @@ export function extractFactionFacts(
   env: ExtractEnv,
 ): FactionArticleFacts {
   const text = article.text
-  const dates = dateContext(article.date, text)
+  // Read only for a sentence with evidence: most articles have none.
+  let dates: DateContext | undefined
   const matcher = matcherFor(env)
   const mentions: MentionFact[] = []
   const evidence: EvidenceFact[] = []
@@ -166,6 +167,7 @@ export function extractFactionFacts(
       previous = subjects
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
+      dates ??= dateContext(article.date, text)
       const date = sentenceDate(text.slice(s.start, s.end), dates) ?? article.date
       const seen = new Set<string>()
       for (const subject of subjects) {

@@ -102,10 +102,13 @@ export function categorize(text: string): TermCategory {
   const scores = new Map<TermCategory, number>()
   let first: { category: TermCategory; at: number } | null = null
   for (const [category, re, weight] of CUES) {
-    const hits = [...text.matchAll(re)]
-    const at = hits[0]?.index
+    // Two hits count at most: look no further than the second.
+    re.lastIndex = 0
+    const at = re.exec(text)?.index
     if (at === undefined) continue
-    scores.set(category, (scores.get(category) ?? 0) + Math.min(hits.length, 2) * weight)
+    const hits = re.exec(text) ? 2 : 1
+    re.lastIndex = 0
+    scores.set(category, (scores.get(category) ?? 0) + hits * weight)
     if (!first || at < first.at) first = { category, at }
   }
   if (first) scores.set(first.category, (scores.get(first.category) ?? 0) + FIRST_CUE_BONUS)

@@ -4,29 +4,11 @@ import { searchTerm, words } from '../text/normalize.ts'
 /** Snippets are cut to about this many characters around the matches. */
 export const SNIPPET_CHARS = 280
 
-/**
- * Search terms of the words met in snippets, remembered: a passage can be thousands of words
- * long (an article without paragraph breaks), and normalising each of them on every search
- * would cost milliseconds. Words repeat, so a bounded memo serves nearly all of them.
- */
-const termMemo = new Map<string, string | null>()
-const TERM_MEMO_SIZE = 100_000
-
-function termOf(word: string): string | null {
-  let t = termMemo.get(word)
-  if (t === undefined) {
-    if (termMemo.size >= TERM_MEMO_SIZE) termMemo.clear()
-    t = searchTerm(word)
-    termMemo.set(word, t)
-  }
-  return t
-}
-
 /** The spans of the words in `text[start, end)` whose search term is one of `terms`. */
 export function matchSpans(text: string, terms: ReadonlySet<string>, start = 0, end = text.length): Span[] {
   const out: Span[] = []
   for (const w of words(text.slice(start, end))) {
-    const t = termOf(w.word)
+    const t = searchTerm(w.word)
     if (t && terms.has(t)) out.push({ start: start + w.start, end: start + w.end })
   }
   return out

@@ -16,6 +16,17 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 const APOSTROPHES = /['’‘ʼʿʾ`´]/g
 /** A word: letters and digits, possibly joined by apostrophes (Wa'er, Hay'at). Hyphens split. */
 const WORD = /[\p{L}\p{N}]+(?:['’‘ʼʿʾ`´][\p{L}\p{N}]+)*/gu
+/** WORD for `words`' exec loop (its lastIndex is its own). */
+const WORD_SCAN = new RegExp(WORD.source, WORD.flags)
+/**
+ * A word of WORD's that does not start with a–z (the first test, cheap, rules out most places). A
+ * word starts where no letter or digit is before it, nor a letter or digit and an apostrophe (WORD
+ * joins those: Wa'er); the regex passes over the other words without stopping.
+ */
+const UNLOWER_WORD = new RegExp(
+  `(?=[^\\P{L}a-z]|\\p{N})(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’‘ʼʿʾ\`´])${WORD.source}`,
+  'gu',
+)
 
 /** Strips accents and marks (NFKD), folds case. */
 export function foldCase(text: string): string {
@@ -43,8 +54,25 @@ export function foldWord(word: string): string {
     .replace(/ei|ai|ey/g, 'ay')
 }
 
+/**
+ * Terms of words already folded: a corpus repeats its words, and folding one (NFKD, a dozen
+ * replacements) costs far more than a lookup. Bounded: cleared when full.
+ */
+const knownTerms = new Map<string, string | null>()
+const MAX_KNOWN_TERMS = 200_000
+
 /** The search term of a word, or null when it is no search term (stop words, the article 'al'). */
 export function searchTerm(word: string): string | null {
+  let term = knownTerms.get(word)
+  if (term === undefined) {
+    term = foldTerm(word)
+    if (knownTerms.size >= MAX_KNOWN_TERMS) knownTerms.clear()
+    knownTerms.set(word, term)
+  }
+  return term
+}
+
+function foldTerm(word: string): string | null {
   const lower = foldCase(word).replace(APOSTROPHES, '')
   if (lower.length === 0 || STOP_WORDS.has(lower)) return null
   const folded = foldWord(word)
@@ -61,8 +89,27 @@ export interface WordSpan {
 /** The words of a text with their offsets; hyphenated names are separate words. */
 export function words(text: string): WordSpan[] {
   const out: WordSpan[] = []
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length })
+  // exec on one regex rather than matchAll, which copies the regex on every call.
+  WORD_SCAN.lastIndex = 0
+  for (let m = WORD_SCAN.exec(text); m; m = WORD_SCAN.exec(text))
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length })
   return out
+}
+
+/**
+ * True when some word of `text` (as `words` gives them) that does not start with a lower-case
+ * letter a–z passes `test`: a quick look for names, which are capitalised. Stops at the first.
+ */
+export function someUnlowerWord(text: string, test: (word: string) => boolean): boolean {
+  // lastIndex is kept here, not in the shared regex, so that `test` may read words too.
+  let from = 0
+  for (;;) {
+    UNLOWER_WORD.lastIndex = from
+    const m = UNLOWER_WORD.exec(text)
+    if (!m) return false
+    from = UNLOWER_WORD.lastIndex
+    if (test(m[0])) return true
+  }
 }
 
 /** The words of a text, as the index tokenizer. */

@@ -1,23 +1,11 @@
 /**
- * Search terms of words, remembered: ask reads the same words again and again in the sentences it
- * scores ('the', 'said', a place's name), and folding a word (normalize.ts) is the costliest step
- * of reading a sentence. Bounded; the terms are exactly normalize.ts's.
+ * The search terms of a sentence's words with their offsets: ask reads the same sentences again
+ * and again. (normalize.ts remembers each word's term, so reading is a lookup per word.)
  */
 import { searchTerm, words } from '../../text/normalize.ts'
 
-const known = new Map<string, string | null>()
-const MAX_KNOWN = 100_000
-
-/** `searchTerm(word)`, remembered. */
-export function termOf(word: string): string | null {
-  let term = known.get(word)
-  if (term === undefined) {
-    term = searchTerm(word)
-    if (known.size >= MAX_KNOWN) known.clear()
-    known.set(word, term)
-  }
-  return term
-}
+/** `searchTerm(word)`: the one normalisation, remembered there. */
+export const termOf = searchTerm
 
 /** A search term of a text with where its word starts. */
 export interface PlacedTerm {
