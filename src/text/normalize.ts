@@ -3,13 +3,17 @@
  * 'Jaish al-Azza', 'jaysh al azza' and 'JAYSH AL-‘AZZA' all become the terms `jaysh aza`.
  */
 
-/** Words that carry no meaning for search. 'al' and 'el' are the Arabic article. */
+/**
+ * Words that carry no meaning for search. 'al' and 'el' are the Arabic article, and so are the
+ * forms it takes before some letters (ash-Sham, ad-Dumayr, ar-Raqqa, az-Zabadani), so that
+ * 'Ahrar ash-Sham' meets 'Ahrar al-Sham'; the English words 'ash' and 'ad' pay for that.
+ */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been by for from had has have he her his i in into is it its of on or our she ' +
     'that the their them they this those to was we were which who whom will with would you your do does did ' +
     'what when where why how not no so than then there these also can could about after before over under ' +
-    'al el ul wal'
+    'al el ul wal ash ad adh ar ath az'
   ).split(' '),
 )
 
