@@ -1,6 +1,12 @@
 // The command line: the same commands as the bot, as text or JSON (`--json`).
 import { runCli } from './cli/run.ts'
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, it is no failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
