@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseQuestion } from '../src/answers/ask/question.ts'
+import { parseQuestion, RELATED_MATCH, termMatch } from '../src/answers/ask/question.ts'
 import { detectRoute } from '../src/answers/ask/route.ts'
 import { stem } from '../src/answers/ask/stem.ts'
+import { searchTerms } from '../src/text/normalize.ts'
 
 describe('parseQuestion: the kind of answer a question wants, and the word it stands next to', () => {
   it.each([
@@ -48,6 +49,41 @@ describe('parseQuestion: the kind of answer a question wants, and the word it st
   it('takes capitalised words after the first as names that must be found', () => {
     expect(parseQuestion('Who is the Kremlin spokesman?').names).toEqual(['kremlin'])
     expect(parseQuestion('How many people left al-Waer?').names).toEqual(['waer'])
+  })
+
+  it.each([
+    ['Who is Mohamed al-Ahmed?', ['Mohamed', 'Ahmed']],
+    ['Who was Alexander Zoriev?', ['Alexander', 'Zoriev']],
+    ['What is the Rastan Operations Room?', ['Rastan', 'Operations', 'Room']],
+  ])('%s asks what a name is, the name searched and found', (question, names) => {
+    const q = parseQuestion(question)
+    expect(q.kind).toBe('identity')
+    expect(q.names).toEqual(searchTerms(names.join(' ')))
+    expect(q.terms).toEqual(q.names)
+  })
+
+  it.each([
+    'Who is the governor of Homs?',
+    'What is the population of Damascus?',
+    'Who is the Russian negotiator in northern Homs?',
+  ])('%s asks about a role or a thing, not what a name is', (question) => {
+    expect(parseQuestion(question).kind).not.toBe('identity')
+  })
+
+  it('takes the verb of going as the focus of a where-question, which wants a destination', () => {
+    const q = parseQuestion('Where will the militants of al-Waer go?')
+    expect(q.focus).toEqual(['go'])
+    expect(q.movement).toBe(true)
+    expect(parseQuestion('Where were the talks held?').movement).toBe(false)
+  })
+
+  it('lets words that stand for a question word match: go ~ withdraw only where it asks where', () => {
+    const where = parseQuestion('Where will the militants go?')
+    expect(termMatch('go', 'withdraw', where)).toBe(RELATED_MATCH)
+    expect(termMatch('militant', 'rebel', where)).toBe(RELATED_MATCH)
+    const howMany = parseQuestion('How many militants left al-Waer?')
+    expect(termMatch('left', 'withdrawn', howMany)).toBe(0)
+    expect(termMatch('militant', 'fighter', howMany)).toBe(RELATED_MATCH)
   })
 
   it('expects a list for a plural noun or a verb, one name for a singular title', () => {

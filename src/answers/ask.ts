@@ -207,7 +207,9 @@ function sameAnswer(q: Question, a: AnswerSpan, b: AnswerSpan): boolean {
 
 /** A group disagrees with the top one when another article gives it, about the same thing counted. */
 function rivals(q: Question, top: Group | undefined, g: Group, topArticles: Set<string>): boolean {
-  if (!top || q.kind === 'what' || q.kind === 'yes-no' || q.kind === 'why') return false
+  // Two descriptions of one person ('the governor of Homs', 'a member of the party') both hold.
+  if (!top || q.kind === 'what' || q.kind === 'yes-no' || q.kind === 'why' || q.kind === 'identity')
+    return false
   if (g.members.every((m) => topArticles.has(m.candidate.passage.articleId))) return false
   if (q.kind === 'how-many' || q.kind === 'how-much') {
     const unit = (s: Scored) => s.span.key.split(' ').slice(1).join(' ')

@@ -7,7 +7,7 @@ import type { Passage, Span } from '../../corpus/types.ts'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { SEARCH_OPTIONS } from '../../search/index-options.ts'
 import type { PassageHit } from '../search.ts'
-import { type Question, STEM_MATCH } from './question.ts'
+import { type Question, RELATED_MATCH, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
 import { type PlacedTerm, placedTerms } from './term-memo.ts'
 import { documentFrequency, termWeight } from './term-stats.ts'
@@ -51,7 +51,12 @@ export interface Retrieval {
 /** The passages for a question, best first, searching its rarest terms within the budget. */
 export function findQuestionPassages(kb: KnowledgeBase, q: Question): PassageHit[] {
   if (q.terms.length === 0) return []
-  const byRarity = q.terms.map((t) => ({ t, df: documentFrequency(kb, t) })).sort((a, b) => a.df - b.df)
+  const dfs = q.terms.map((t) => ({ t, df: documentFrequency(kb, t) }))
+  // A word the corpus never uses ('militants') is searched in the words that stand for it ('fighters').
+  const related = dfs.flatMap(({ t, df }) =>
+    df === 0 ? (q.related.get(t)?.terms ?? []).map((r) => ({ t: r, df: documentFrequency(kb, r) })) : [],
+  )
+  const byRarity = [...dfs, ...related.filter((r) => r.df > 0)].sort((a, b) => a.df - b.df)
   const picked: string[] = []
   const stems: string[] = []
   let spent = 0
@@ -90,13 +95,14 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   const weights = qTerms.map((t) => termWeight(kb, t))
   const total = weights.reduce((a, b) => a + b, 0)
   const qStems = qTerms.map(stem)
+  const related = qTerms.map((t) => q.related.get(t)?.stems)
   const names = qTerms.map((t) => q.names.includes(t))
   // Where each text (a passage, a title) holds each question term, read once per text.
   const known = new Map<string, TermsIn>()
   const read = (key: string, text: string, offset: number) => {
     let terms = known.get(key)
     if (!terms) {
-      terms = termsIn(placedTerms(text, offset), qTerms, qStems)
+      terms = termsIn(placedTerms(text, offset), qTerms, qStems, related)
       known.set(key, terms)
     }
     return terms
@@ -159,20 +165,25 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
 }
 
 interface TermsIn {
-  /** Each occurrence of a question term (its index in the question): 1 as written, 0.7 by stem. */
+  /** Each occurrence of a question term (its index in the question): 1 as written, less by stem or related word. */
   found: { start: number; i: number; match: number }[]
   /** The best match of each question term anywhere in the text. */
   best: number[]
 }
 
 /** Where the question's terms stand in a text's terms: each text term is compared once. */
-function termsIn(placed: PlacedTerm[], qTerms: string[], qStems: string[]): TermsIn {
+function termsIn(
+  placed: PlacedTerm[],
+  qTerms: string[],
+  qStems: string[],
+  related: (ReadonlySet<string> | undefined)[],
+): TermsIn {
   const found: TermsIn['found'] = []
   const best = qTerms.map(() => 0)
   for (const { term, start } of placed) {
     const s = stem(term)
     qTerms.forEach((qt, i) => {
-      const match = qt === term ? 1 : qStems[i] === s ? STEM_MATCH : 0
+      const match = qt === term ? 1 : qStems[i] === s ? STEM_MATCH : related[i]?.has(s) ? RELATED_MATCH : 0
       if (match === 0) return
       found.push({ start, i, match })
       best[i] = Math.max(best[i] ?? 0, match)

@@ -18,6 +18,8 @@ export type QuestionKind =
   | 'why'
   | 'what'
   | 'yes-no'
+  /** 'Who is Mohamed al-Ahmed?': what a name is, the description in apposition to it. */
+  | 'identity'
 
 export interface Question {
   kind: QuestionKind
@@ -38,6 +40,13 @@ export interface Question {
    * a sentence that reports it outranks one that demands or plans it.
    */
   past: boolean
+  /**
+   * Where-questions about going somewhere ('Where will the fighters go?'): the answer is the
+   * destination, after 'to' or 'for', not the place left.
+   */
+  movement: boolean
+  /** Each question term → other words that stand for it here ('go' → withdraw, leave…). */
+  related: ReadonlyMap<string, Related>
 }
 
 /** Nouns that make 'which/what X' a question about a named actor or place. */
@@ -57,6 +66,45 @@ export function sameRole(a: string, b: string): boolean {
   const x = a.toLowerCase()
   const y = b.toLowerCase()
   return x !== y && ROLE_GROUPS.some((g) => g.test(x) && g.test(y))
+}
+
+/**
+ * Words that stand for one another, as the role groups do: a where-question's 'go' is said
+ * 'withdraw to', 'leave for', 'be bused to'; 'militants' are 'fighters', 'rebels', 'the armed
+ * opposition'. Forms the stemmer does not bring together are listed (left, went, moved).
+ */
+const RELATED_GROUPS: { words: string; kinds?: readonly QuestionKind[] }[] = [
+  {
+    words:
+      'go goes going went gone leave leaving left head heading headed withdraw withdrew withdrawn move moved moving evacuate evacuated transfer transferred relocate relocated bus bused bussed deport deported depart departed transport transported',
+    kinds: ['where'],
+  },
+  { words: 'militant militants fighter fighters rebel rebels gunman gunmen insurgent insurgents opposition' },
+]
+const RELATED_STEMS = RELATED_GROUPS.map((g) => {
+  const terms = g.words.split(' ').map((w) => searchTerm(w) ?? w)
+  return { kinds: g.kinds, terms, stems: new Set(terms.map(stem)) }
+})
+/** The movement group: its words in a where-question ask for a destination. */
+const MOVEMENT_STEMS = RELATED_STEMS[0]?.stems ?? new Set<string>()
+
+/** Words that stand for a question term: their stems, to match, and their terms, to search. */
+export interface Related {
+  stems: ReadonlySet<string>
+  terms: readonly string[]
+}
+
+/** The words that stand for a question term in a question of this kind. */
+function relatedTo(term: string, kind: QuestionKind): Related | null {
+  const s = stem(term)
+  const stems = new Set<string>()
+  const terms = new Set<string>()
+  for (const g of RELATED_STEMS) {
+    if ((g.kinds && !g.kinds.includes(kind)) || !g.stems.has(s)) continue
+    for (const x of g.stems) if (x !== s) stems.add(x)
+    for (const t of g.terms) if (stem(t) !== s) terms.add(t)
+  }
+  return stems.size ? { stems, terms: [...terms] } : null
 }
 
 const TIME_NOUNS = /^(?:time|date|day|year|month|deadline|hour|week)\b/
@@ -94,12 +142,31 @@ const FRAME_WORDS = new Set(
 const PREPOSITION =
   /^(?:of|in|on|for|at|from|to|with|during|under|between|by|about|over|into|against|after|before|that|who|which)$/
 
+/** 'Who is <a name>', 'What was the <Name>': the question asks what the name is. */
+const IDENTITY = /^(?:who|what) (?:is|was|are|were) (?:the )?(.+)$/i
+/** Small words inside a name ('Ahl al-Sunna wal Jamaa'), and the Arabic article as a prefix. */
+const NAME_CONNECTOR = /^(?:al|el|bin|ibn|bint|abu|wal|de|du|of|for)$/
+const PREFIXED_NAME = /^(?:al|el|ad|ash|as|at|ar|an|az|ul)-\p{Lu}/u
+
+/** Whether words are one name: capitalised words, with connectors inside. */
+function isNamePhrase(phrase: string): boolean {
+  const ws = phrase.split(' ')
+  const capital = (w: string) => /^\p{Lu}/u.test(w) || PREFIXED_NAME.test(w)
+  return (
+    capital(ws[0] ?? '') &&
+    capital(ws[ws.length - 1] ?? '') &&
+    ws.every((w) => capital(w) || NAME_CONNECTOR.test(w))
+  )
+}
+
 /** Parses a question into what the answer should be and where to look for it. */
 export function parseQuestion(query: string): Question {
   const text = query
     .trim()
     .replace(/[?!.\s]+$/, '')
     .replace(/\s+/g, ' ')
+  const identity = IDENTITY.exec(text)?.[1]
+  if (identity && isNamePhrase(identity)) return identityQuestion(text)
   const lower = text.toLowerCase()
   let kind: QuestionKind = 'what'
   let rest = lower
@@ -123,7 +190,15 @@ export function parseQuestion(query: string): Question {
   const terms = searchTerms(rest).filter((t) => !FRAME_WORDS.has(t))
   // 'How many people will be withdrawn…': the unit is part of the answer; the verb stands next to it.
   const predicate = unit ? nounPhrase(rest.split(' ').slice(1).join(' ')) : phrase
-  const focus = searchTerms(predicate.head).filter((t) => !FRAME_WORDS.has(t))
+  const headFocus = searchTerms(predicate.head).filter((t) => !FRAME_WORDS.has(t))
+  // 'Where will the militants of al-Waer go?': the destination stands next to the verb of going.
+  const going = kind === 'where' ? terms.find((t) => MOVEMENT_STEMS.has(stem(t))) : undefined
+  const focus = going ? [going] : headFocus
+  const related = new Map<string, Related>()
+  for (const t of terms) {
+    const r = relatedTo(t, kind)
+    if (r) related.set(t, r)
+  }
   return {
     kind,
     terms: [...new Set(terms)],
@@ -133,6 +208,25 @@ export function parseQuestion(query: string): Question {
     verbFocus: kind === 'who' && !phrase.copula,
     list: !phrase.copula || (/s$/.test(phrase.head) && !/ss$/.test(phrase.head)),
     past: asksPast(rest, kind === 'who' && !phrase.copula),
+    movement: going !== undefined,
+    related,
+  }
+}
+
+/** 'Who is Mohamed al-Ahmed?': the name is what is searched, found and described. */
+function identityQuestion(text: string): Question {
+  const names = questionNames(text)
+  return {
+    kind: 'identity',
+    terms: names,
+    focus: names,
+    names,
+    unit: null,
+    verbFocus: false,
+    list: false,
+    past: false,
+    movement: false,
+    related: new Map(),
   }
 }
 
@@ -181,11 +275,22 @@ function questionNames(text: string): string[] {
   return [...new Set(out)]
 }
 
-/** Whether a sentence term answers to a question term: the same, or the same stem (withdrawn ~ withdrawal). */
-export function termMatch(questionTerm: string, textTerm: string): 0 | typeof STEM_MATCH | 1 {
+/**
+ * Whether a sentence term answers to a question term: the same, the same stem (withdrawn ~
+ * withdrawal), or a word that stands for it in this question (go ~ withdraw: `q.related`).
+ */
+export function termMatch(
+  questionTerm: string,
+  textTerm: string,
+  q?: Pick<Question, 'related'>,
+): 0 | typeof RELATED_MATCH | typeof STEM_MATCH | 1 {
   if (questionTerm === textTerm) return 1
-  return stem(questionTerm) === stem(textTerm) ? STEM_MATCH : 0
+  const s = stem(textTerm)
+  if (stem(questionTerm) === s) return STEM_MATCH
+  return q?.related.get(questionTerm)?.stems.has(s) ? RELATED_MATCH : 0
 }
 
 /** How much a match by stem counts against a match as written. */
 export const STEM_MATCH = 0.7
+/** How much a match by a related word counts. */
+export const RELATED_MATCH = 0.6

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../../corpus/types.ts'
 import { foldPhrase, STOP_WORDS } from '../../text/normalize.ts'
+import { descriptionsOf } from './apposition.ts'
 import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
 import { termOf } from './term-memo.ts'
 
@@ -135,7 +136,7 @@ export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpa
   for (const s of spans) {
     // A reason or a whole sentence is the answer wherever the question's words stand.
     const near =
-      q.kind === 'why' || !s.key || (mediation && isAgent(text, s))
+      q.kind === 'why' || q.kind === 'identity' || !s.key || (mediation && isAgent(text, s))
         ? 1
         : proximity(text, tokens, anchors, s, q)
     // A sentence seldom holds more than one date or count: where it stands matters less than for a name.
@@ -188,6 +189,8 @@ function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question
       return numberSpans(text, sentence, tokens, q)
     case 'why':
       return reasonSpan(text, sentence)
+    case 'identity':
+      return descriptionsOf(text, sentence, tokens, q.names)
     default:
       return [{ ...sentence, text: text.slice(sentence.start, sentence.end), score: 0.75, key: '' }]
   }
@@ -206,7 +209,7 @@ function tokenize(text: string, sentence: Span, q: Question): Token[] {
       start: m.index,
       end: m.index + word.length,
       term,
-      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term) > 0),
+      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term, q) > 0),
     })
   }
   return out
@@ -225,7 +228,7 @@ function anchorsOf(tokens: Token[], q: Question): Anchor[] {
   const placeFocus = q.kind === 'where' && q.focus.some((f) => PLACE_NOUNS.test(f))
   tokens.forEach((t, index) => {
     if (!t.term) return
-    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '')))
+    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '', q)))
     if (f > 0) focus.push({ index, weight: f === 1 ? 1 : 0.8 })
     else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push({ index, weight: 0.8 })
     else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push({ index, weight: 0.8 })
@@ -241,9 +244,15 @@ function anchorsOf(tokens: Token[], q: Question): Anchor[] {
  */
 function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span, q: Question): number {
   if (anchors.length === 0) return 0.3
-  const first = tokens.findIndex((t) => t.end > span.start)
   const lastIdx = tokens.findLastIndex((t) => t.start < span.end)
+  const first = introducedFrom(
+    text,
+    tokens,
+    anchors,
+    tokens.findIndex((t) => t.end > span.start),
+  )
   const inClause = relativeClauses(text, tokens)
+  const destination = q.movement && DESTINATION.has(locationPreposition(tokens, first, true) ?? '')
   let best = 0
   for (const a of anchors) {
     if (a.index >= first && a.index <= lastIdx) continue
@@ -255,6 +264,8 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
       if (t?.term && !inClause[i] && !STOP_WORDS.has(t.text.toLowerCase()) && !t.inQuestion) gap++
     }
     let score = a.weight / (1 + gap / 3)
+    // 'withdraw its troops to the province of Idlib': the destination belongs to the verb of going.
+    if (q.movement && after && gap <= MAX_OBJECT_GAP && destination) score = a.weight
     // 'Who leads Hizbullah?': 'Hizbullah leader Hassan Nasrallah' names the one who does it, as a title would.
     const agentNoun = /(?:er|or)s?$/i.test(tokens[a.index]?.text ?? '')
     if (q.verbFocus && !agentNoun) {
@@ -263,13 +274,45 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
     } else if (!after && !(q.kind === 'which' && gap === 0)) {
       // ('the Liwa al-Omari brigade' names the brigade a which-question asks for.)
       const between = text.slice(span.end, tokens[a.index]?.start ?? span.end)
-      score *= /,|\b(?:is|was|as)\b/.test(between) ? 0.9 : 0.3
+      // ('Turkey, Russia and Iran are the guarantor countries': a list named by what follows it.)
+      score *= /,|\b(?:is|are|was|were|as)\b/.test(between) ? 0.9 : 0.3
     }
     best = Math.max(best, score)
   }
   // A name inside a relative clause ('…, who were controlling Al-Waer district of Homs, signed') is an aside.
   if (inClause[first]) best *= 0.5
   return Math.max(best, 0.15)
+}
+
+/**
+ * Words that introduce names as examples of the noun phrase before them: '…controlled by various
+ * resistance factions, the most prominent being Jaish al-Islam and…', '…groups such as X'.
+ */
+const INTRODUCER =
+  /(?:^|[\s,])(?:(?:the )?most (?:prominent|notable|important|notably)(?: of (?:which|whom|them|these))?(?: (?:being|are|is|were|was))?|including|such as|among (?:them|which|whom)|notably|namely|in particular|especially|mainly|chiefly)\s+(?:the\s+)?$/i
+/** How many words the noun phrase before an introducer may have. */
+const MAX_INTRODUCED_PHRASE = 6
+
+/**
+ * Where a span stands for proximity: names after an introducer stand where the noun phrase they
+ * exemplify starts ('by [various resistance factions], the most prominent being X' → after 'by'),
+ * unless an anchor stands inside that phrase. Otherwise the span's own first word.
+ */
+function introducedFrom(text: string, tokens: Token[], anchors: Anchor[], first: number): number {
+  const start = tokens[first]?.start
+  if (start === undefined || first === 0) return first
+  const windowStart = Math.max(0, start - 60)
+  const cue = INTRODUCER.exec(text.slice(windowStart, start))
+  if (!cue) return first
+  let k = tokens.findLastIndex((t) => t.end <= windowStart + cue.index)
+  const stop = Math.max(0, k - MAX_INTRODUCED_PHRASE)
+  const anchored = new Set(anchors.map((a) => a.index))
+  while (k >= stop && !anchored.has(k)) {
+    const lower = tokens[k]?.text.toLowerCase() ?? ''
+    if (STOP_WORDS.has(lower) && !/^(?:the|an?)$/.test(lower)) break
+    k--
+  }
+  return Math.min(k + 1, first)
 }
 
 /** Which tokens stand inside a relative clause set off by commas: ', who were…,' ', which…,'. */
@@ -356,8 +399,12 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
     // 'Governorate', or 'Hama' in 'Hama governorates': a place, never the one who did something.
     if (want === 'actor' && (allPlaceWords(tokens, run) || PLACE_AFTER.test(tokens[run.to + 1]?.text ?? '')))
       continue
+    // 'the Syrian resistance': a word of nationality names neither an actor nor a place.
+    if (nationalityAdjective(text, tokens, run)) continue
     if (want === 'place') {
-      score = afterLocationPreposition(tokens, run.from) ? 1 : 0.4
+      const preposition = locationPreposition(tokens, run.from, q.movement)
+      // 'Where will the fighters go?': the place they go to, not the one they leave.
+      score = !preposition ? 0.4 : q.movement && !DESTINATION.has(preposition) ? 0.5 : 1
       // 'the 81st Armored Brigade': an ordinal belongs to the name.
       if (/^\d+(?:st|nd|rd|th)$/.test(tokens[run.from - 1]?.text ?? '')) run.from--
     }
@@ -379,6 +426,27 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
   return spans
 }
 
+/**
+ * Capitalised words of nationality: 'Syrian', 'Chinese', 'Turkish' by their endings; 'Iraqi',
+ * 'American' too, but those endings also end names ('Barazi', 'Erdogan'), which a verb follows.
+ */
+const NATIONALITY = /^\p{Lu}\p{Ll}{2,}(?:ian|ese|ish)$/u
+const NATIONALITY_OR_NAME = /^\p{Lu}\p{Ll}{2,}(?:i|an)$/u
+/** Words after a name that make it a subject rather than an adjective ('Barazi said'). */
+const VERB_AFTER_NAME =
+  /^(?:\p{Ll}+ed|said|says|told|tells|adds|stressed|warns|wants|insists|claims|denies|confirms|announces|accepts|rejects)$/u
+
+/** A lone capitalised word of nationality before a lower-case noun: 'Syrian resistance factions'. */
+function nationalityAdjective(text: string, tokens: Token[], run: { from: number; to: number }): boolean {
+  const word = tokens[run.from]
+  const next = tokens[run.to + 1]
+  if (run.from !== run.to || !word || !next || !/^\s+$/.test(text.slice(word.end, next.start))) return false
+  if (!/^\p{Ll}/u.test(next.text) || STOP_WORDS.has(next.text)) return false
+  return (
+    NATIONALITY.test(word.text) || (NATIONALITY_OR_NAME.test(word.text) && !VERB_AFTER_NAME.test(next.text))
+  )
+}
+
 /** Words after a name that make it a place's: 'Homs Governorate', 'the northern Homs countryside'. */
 const PLACE_AFTER =
   /^(?:governorates?|provinces?|countryside|districts?|cit(?:y|ies)|towns?|villages?|regions?|areas?)$/i
@@ -390,16 +458,35 @@ function allPlaceWords(tokens: Token[], run: { from: number; to: number }): bool
 
 /** Words that may stand between a preposition and a place: 'to the province of Idlib', 'in northern Homs'. */
 const PLACE_LEAD =
-  /^(?:the|of|located|situated|northern|southern|eastern|western|central|north|south|east|west|(?:north|south)-?(?:east|west)(?:ern)?|city|town|village|area|region|province|governorate|district|countryside|outskirts|\d+(?:st|nd|rd|th)?)$/
+  /^(?:the|of|located|situated|northern|southern|eastern|western|central|north|south|east|west|(?:north|south)-?(?:east|west)(?:ern)?|cit(?:y|ies)|towns?|villages?|areas?|regions?|provinces?|governorates?|districts?|countryside|outskirts|\d+(?:st|nd|rd|th)?)$/
 
-/** Whether a name follows 'in', 'to', 'from'… within a few words ('to the province of Idlib'). */
-function afterLocationPreposition(tokens: Token[], from: number): boolean {
+/** Words that may stand between a verb of going and its destination: 'withdraw [its troops] to'. */
+const MAX_OBJECT_GAP = 3
+/** Prepositions of a destination ('withdraw to', 'leave for'). */
+const DESTINATION = new Set(['to', 'towards', 'toward', 'into', 'for'])
+
+/** Words that open a list of the places a place is made of: 'the region consists of the towns of…'. */
+const MADE_OF = /^(?:comprises?|comprising|includes?|including|encompass(?:es)?|encompassing)$/
+const MADE_OF_BEFORE_OF = /^(?:consists?|consisting|made|composed)$/
+
+/**
+ * The preposition a name follows within a few words ('to the province of Idlib' → 'to'), or null.
+ * 'the towns of Jeroud, Rahiba…' and 'consists of Jeroud…' mark places too ('of').
+ */
+function locationPreposition(tokens: Token[], from: number, moving: boolean): string | null {
+  // ('to the province of Idlib': 'to', before the 'of' of 'province of'.)
+  let of: string | null = null
   for (let k = from - 1; k >= Math.max(0, from - 7); k--) {
     const w = tokens[k]?.text.toLowerCase() ?? ''
-    if (LOCATION_PREPOSITIONS.has(w)) return true
-    if (!PLACE_LEAD.test(w)) return false
+    if (LOCATION_PREPOSITIONS.has(w) || MADE_OF.test(w) || (moving && w === 'for')) return w
+    if (w === 'of') {
+      const before = tokens[k - 1]?.text.toLowerCase() ?? ''
+      if (MADE_OF_BEFORE_OF.test(before)) return w
+      if (PLACE_NOUNS.test(before)) of = w
+    }
+    if (!PLACE_LEAD.test(w)) return of
   }
-  return false
+  return of
 }
 
 /** Every match of a pattern in the sentence, with the key its words make. */
