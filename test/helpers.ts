@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
+import { runCli } from '../src/cli/run.ts'
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
 import { DEFAULT_CORPUS, openKnowledgeBase } from '../src/knowledge/open.ts'
 
@@ -39,4 +40,20 @@ export function isVerbatim(quote: string, text: string): boolean {
     .map(flat)
     .filter(Boolean)
     .every((piece) => hay.includes(piece))
+}
+
+/** Runs the command line in this process (no cache on disk): its exit status and what it printed. */
+export function cli(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = runCli(argv, {
+    stdout: (s) => {
+      stdout += s
+    },
+    stderr: (s) => {
+      stderr += s
+    },
+    env: { MUSALAHA_CACHE_DIR: 'none' },
+  })
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) }
 }

@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/run.ts'
-import { isVerbatim, tempCorpus } from '../helpers.ts'
-
-const cacheDir = tempCorpus()
-
-/** Runs the command line as a test: its exit status and what it printed. */
-function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = runCli(argv, {
-    stdout: (s) => {
-      stdout += s
-    },
-    stderr: (s) => {
-      stderr += s
-    },
-    env: { MUSALAHA_CACHE_DIR: cacheDir },
-  })
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) }
-}
+import { cli, isVerbatim, tempCorpus } from '../helpers.ts'
 
 describe('the command line', () => {
   it('prints the JSON contract with --json', () => {

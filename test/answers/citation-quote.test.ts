@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { quoteOf } from '../src/answers/citation.ts'
-import { anyUtf16 } from './property/arbitraries.ts'
+import { quoteOf } from '../../src/answers/citation.ts'
+import { anyUtf16 } from '../property/arbitraries.ts'
 
 /** The quote as the whole span, flattened, gives it: what quoteOf must give however it gets there. */
 function wholeSpanQuote(text: string, span: { start: number; end: number }, max: number): string {

@@ -1,15 +1,14 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { factions } from '../src/answers/factions.ts'
-import { stance } from '../src/answers/stance.ts'
-import { runCli } from '../src/cli/run.ts'
-import { findCommand } from '../src/commands/index.ts'
-import { factionChoices } from '../src/commands/stance.ts'
-import { openKnowledgeBase } from '../src/knowledge/open.ts'
-import { renderText } from '../src/render/text.ts'
-import { isVerbatim, seedKnowledgeBase } from './helpers.ts'
+import { factions } from '../../src/answers/factions.ts'
+import { stance } from '../../src/answers/stance.ts'
+import { findCommand } from '../../src/commands/index.ts'
+import { factionChoices } from '../../src/commands/stance.ts'
+import { openKnowledgeBase } from '../../src/knowledge/open.ts'
+import { renderText } from '../../src/render/text.ts'
+import { cli, isVerbatim, seedKnowledgeBase } from '../helpers.ts'
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'stance')
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'stance')
 
 describe('stance on the seed corpus', () => {
   const kb = seedKnowledgeBase()
@@ -158,14 +157,8 @@ describe('autocomplete of factions', () => {
 })
 
 describe('the command line', () => {
-  const run = (...argv: string[]) => {
-    let out = ''
-    const code = runCli([...argv, '--no-cache'], { stdout: (s) => (out += s), stderr: () => {} })
-    return { code, out }
-  }
-
   it('stance --json keeps the contract', () => {
-    const { code, out } = run('stance', 'Sham Legion', '--json')
+    const { code, stdout: out } = cli('stance', 'Sham Legion', '--json')
     expect(code).toBe(0)
     const a = JSON.parse(out)
     expect(a).toMatchObject({
@@ -179,7 +172,7 @@ describe('the command line', () => {
   })
 
   it('factions --json keeps the contract', () => {
-    const a = JSON.parse(run('factions', '--json').out)
+    const a = cli('factions', '--json').json()
     expect(a.command).toBe('factions')
     expect(a.factions[0]).toEqual(
       expect.objectContaining({
@@ -191,7 +184,7 @@ describe('the command line', () => {
   })
 
   it('stance of an unknown faction prints the suggestions', () => {
-    const { code, out } = run('stance', 'Liwa al-Quds')
+    const { code, stdout: out } = cli('stance', 'Liwa al-Quds')
     expect(code).toBe(0)
     expect(out).toMatch(/not in the corpus/)
     expect(out).toMatch(/Did you mean/)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseQuestion, RELATED_MATCH, termMatch } from '../src/answers/ask/question.ts'
-import { detectRoute } from '../src/answers/ask/route.ts'
-import { stem } from '../src/answers/ask/stem.ts'
-import { searchTerms } from '../src/text/normalize.ts'
+import { parseQuestion, RELATED_MATCH, termMatch } from '../../src/answers/ask/question.ts'
+import { detectRoute } from '../../src/answers/ask/route.ts'
+import { stem } from '../../src/answers/ask/stem.ts'
+import { searchTerms } from '../../src/text/normalize.ts'
 
 describe('parseQuestion: the kind of answer a question wants, and the word it stands next to', () => {
   it.each([

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { terms } from '../src/answers/terms.ts'
-import termsCommand, { agreementChoices } from '../src/commands/terms.ts'
-import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
-import { renderText } from '../src/render/text.ts'
-import { isVerbatim, knowledgeBaseOf, seedKnowledgeBase } from './helpers.ts'
+import { terms } from '../../src/answers/terms.ts'
+import termsCommand, { agreementChoices } from '../../src/commands/terms.ts'
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts'
+import { renderText } from '../../src/render/text.ts'
+import { isVerbatim, knowledgeBaseOf, seedKnowledgeBase } from '../helpers.ts'
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'terms')
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'terms')
 const fixtureFiles = () =>
   Object.fromEntries(readdirSync(FIXTURES).map((f) => [f, readFileSync(join(FIXTURES, f), 'utf8')]))
 

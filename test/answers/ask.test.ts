@@ -1,11 +1,10 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { type AskAnswer, ask } from '../src/answers/ask.ts'
-import { runCli } from '../src/cli/run.ts'
-import { openKnowledgeBase } from '../src/knowledge/open.ts'
-import { isVerbatim, seedKnowledgeBase } from './helpers.ts'
+import { type AskAnswer, ask } from '../../src/answers/ask.ts'
+import { openKnowledgeBase } from '../../src/knowledge/open.ts'
+import { cli, isVerbatim, seedKnowledgeBase } from '../helpers.ts'
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'ask')
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ask')
 
 /** Every quote of an answer (its own and its alternatives') stands verbatim in the cited article. */
 function expectVerbatim(kb: ReturnType<typeof seedKnowledgeBase>, a: AskAnswer): void {
@@ -342,15 +341,9 @@ describe('ask on the seed corpus', () => {
   })
 
   it('answers on the command line as JSON in the ask contract', () => {
-    let out = ''
-    const code = runCli(['ask', 'Who is the governor of Homs?', '--json', '--no-cache'], {
-      stdout: (t) => {
-        out += t
-      },
-      stderr: () => {},
-    })
+    const { code, json: parse } = cli('ask', 'Who is the governor of Homs?', '--json')
     expect(code).toBe(0)
-    const json = JSON.parse(out)
+    const json = parse()
     expect(json).toMatchObject({
       command: 'ask',
       query: 'Who is the governor of Homs?',
@@ -361,11 +354,7 @@ describe('ask on the seed corpus', () => {
   })
 
   it('prints an honest reply on the terminal when there is no answer', () => {
-    let out = ''
-    runCli(['ask', 'What is the capital of France?', '--no-cache'], {
-      stdout: (t) => (out += t),
-      stderr: () => {},
-    })
+    const { stdout: out } = cli('ask', 'What is the capital of France?')
     expect(out).toContain('The corpus does not answer this question.')
   })
 })
