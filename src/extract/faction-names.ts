@@ -43,15 +43,18 @@ const TAILS = new Set(
 const JOINERS = new Set(['al', 'el', 'wal', 'bin', 'ibn', 'abu', 'abi', 'ul'])
 /** Joiners that count only when hyphen-attached (as-Sunna), being English words too. */
 const HYPHEN_JOINERS = new Set(['as', 'ash', 'ad', 'at', 'ar', 'az', 'an', 'adh', 'wa'])
-/** Capitalised function words (headlines) that end a name. */
+/**
+ * Capitalised function words (headlines) that end a name, and the words news pages put before
+ * headlines ('Related', 'Read more', 'Watch'), which start none.
+ */
 const FUNCTION_WORDS = new Set(
-  'the and of to in on at for with by from against over their his its a an as after before into under after but or'.split(
+  'the and of to in on at for with by from against over their his its a an as after before into under after but or related read more see also only watch video photos latest breaking'.split(
     ' ',
   ),
 )
 /** Words that make a name a state's forces: states and their institutions. */
 const STATE_WORDS = new Set(
-  'government regime state national republican military security police presidential loyalist arab us u.s un naval air defence defense special armored armoured mechanized mechanised infantry airborne tank artillery assad iraqi israeli saudi emirati qatari pakistani afghan'.split(
+  'government regime state national republican military security police presidential loyalist arab us u.s un naval navy air aerospace marine marines border coast federal royal defence defense special armored armoured mechanized mechanised infantry airborne tank artillery assad iraqi israeli saudi emirati qatari pakistani afghan'.split(
     ' ',
   ),
 )

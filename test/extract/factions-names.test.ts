@@ -37,6 +37,16 @@ describe('faction names are found by their shape, without a list of factions', (
       ['Jaysh al-Azza [group]'],
     ],
     ['a weak type word needs its joined part', 'protesters in Tahrir Square', []],
+    [
+      'the words a news page puts before a headline start no name',
+      'Related Al-Nusra Front fighters',
+      ['Al-Nusra Front [group]'],
+    ],
+    [
+      'a state’s air arm is a state force',
+      'the Russian Aerospace Forces struck',
+      ['Russian Aerospace Forces [state]'],
+    ],
   ])('%s', (_, text, want) => {
     expect(names(text)).toEqual(want)
   })
