@@ -62,6 +62,10 @@ export function defineCommand<S extends z.ZodType, A extends AnswerBase>(spec: C
     options: spec.options,
     examples: spec.examples,
     parse(raw) {
+      const missing = spec.options.find(
+        (o) => o.required && (raw[o.name] === undefined || raw[o.name] === ''),
+      )
+      if (missing) return { ok: false, message: `missing ${missing.name}: ${missing.description}` }
       const r = spec.args.safeParse(raw)
       if (r.success) return { ok: true, args: r.data }
       const issue = r.error.issues[0]

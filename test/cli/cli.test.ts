@@ -44,7 +44,7 @@ describe('the command line', () => {
 
   it.each([
     [['nonsense'], /unknown command 'nonsense'/],
-    [['search'], /search: query: /],
+    [['search'], /search: missing query: /],
     [['search', 'x', '--limit', 'many'], /limit/],
     [['search', 'x', '--limit', '0'], /limit/],
     [['search', 'x', '--bogus'], /unknown option --bogus/],
