@@ -181,15 +181,32 @@ function groupAnswers(q: Question, scored: Scored[]): Group[] {
   const groups: Group[] = []
   for (const s of scored) {
     const group = groups.find((g) => g.members.some((m) => sameAnswer(q, m.span, s.span)))
-    if (group) {
-      group.members.push(s)
-      // The fullest form names it: 'Alexander Zoriev' rather than 'Zoriev'.
-      if (isName(q) && s.span.text.length > group.label.length && s.score >= group.score * SUPPORT_SHARE)
-        group.label = s.span.text
-    } else groups.push({ label: s.span.text, score: s.score, members: [s] })
+    if (group) group.members.push(s)
+    else groups.push({ label: s.span.text, score: s.score, members: [s] })
   }
-  for (const g of groups) g.members = g.members.filter((m) => m.score >= g.score * SUPPORT_SHARE)
+  for (const g of groups) {
+    g.members = g.members.filter((m) => m.score >= g.score * SUPPORT_SHARE)
+    if (isName(q)) g.label = fullestForm(g.members.map((m) => m.span.text)) ?? g.label
+  }
   return groups
+}
+
+/**
+ * The form that names a group: the fullest ('Alexander Zoriev' rather than 'Zoriev'), then not one
+ * that lost its apostrophe ('Bashar al-Assads' beside 'Bashar al-Assad'), then the most used (a typo
+ * is rarer than the name), then the best scored (the first).
+ */
+function fullestForm(forms: string[]): string | undefined {
+  const count = new Map<string, number>()
+  for (const f of forms) count.set(f, (count.get(f) ?? 0) + 1)
+  const words = (f: string) => f.split(' ').length
+  const possessive = (f: string) => forms.some((g) => g !== f && `${g}s` === f)
+  return [...count.keys()].sort(
+    (a, b) =>
+      words(b) - words(a) ||
+      Number(possessive(a)) - Number(possessive(b)) ||
+      (count.get(b) ?? 0) - (count.get(a) ?? 0),
+  )[0]
 }
 
 function isName(q: Question): boolean {
@@ -201,8 +218,22 @@ function sameAnswer(q: Question, a: AnswerSpan, b: AnswerSpan): boolean {
   if (a.key === b.key) return true
   if (!isName(q)) return false
   const [short, long] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key]
-  const longWords = new Set(long.split(' '))
-  return short.split(' ').every((w) => longWords.has(w))
+  const longWords = long.split(' ')
+  return short.split(' ').every((w) => longWords.some((l) => sameWord(w, l)))
+}
+
+/** Words of a name that differ by one letter at most are one ('Staffan', 'Staffa'), if not short. */
+const MIN_FUZZY_WORD = 5
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.min(a.length, b.length) < MIN_FUZZY_WORD || Math.abs(a.length - b.length) > 1) return false
+  // One edit at most: skip the common prefix and suffix, and what is left differs by one letter.
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  let j = 0
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++
+  return a.length - i - j <= 1 && b.length - i - j <= 1
 }
 
 /** A group disagrees with the top one when another article gives it, about the same thing counted. */

@@ -66,9 +66,44 @@ describe('parseQuestion: the kind of answer a question wants, and the word it st
     'Who is the governor of Homs?',
     'What is the population of Damascus?',
     'Who is the Russian negotiator in northern Homs?',
+    // Capitalised, but a title ends it: a role.
+    'Who is the US Secretary of State?',
+    'Who is the Kremlin Spokesman?',
   ])('%s asks about a role or a thing, not what a name is', (question) => {
     expect(parseQuestion(question).kind).not.toBe('identity')
   })
+
+  it('takes a title before a name as part of the name: Who is President Assad?', () => {
+    expect(parseQuestion('Who is President Assad?').kind).toBe('identity')
+  })
+
+  it.each([
+    ['Who is the Syrian president?', 'president', ['syrian']],
+    ['Who is the Russian foreign minister?', 'minister', ['russian', 'foreign']],
+    ['Who is the UN envoy for Syria?', 'envoy', ['un', 'syria']],
+    ['Who is the US Secretary of State?', 'secretary', ['us', 'state']],
+    [
+      'Who is the spokesman of the Russian Defence Ministry?',
+      'spokesman',
+      ['russian', 'defence', 'ministry'],
+    ],
+    ['What is the capital of France?', 'capital', ['france']],
+    ['Who is the governor of Homs?', 'governor', ['homs']],
+  ])('%s: the words that qualify the role noun %s are %j', (question, focus, modifiers) => {
+    const q = parseQuestion(question)
+    expect(q.nounFocus).toBe(true)
+    expect(q.focus).toEqual(searchTerms(focus))
+    expect(q.modifiers).toEqual(searchTerms(modifiers.join(' ')))
+  })
+
+  it.each(['Which group controls Raqqa?', 'Who signed the agreement?'])(
+    '%s has no role noun to qualify',
+    (question) => {
+      const q = parseQuestion(question)
+      expect(q.nounFocus).toBe(false)
+      expect(q.modifiers).toEqual([])
+    },
+  )
 
   it('takes the verb of going as the focus of a where-question, which wants a destination', () => {
     const q = parseQuestion('Where will the militants of al-Waer go?')

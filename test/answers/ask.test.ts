@@ -215,6 +215,87 @@ describe('ask on fixture articles: each kind of question gets the span it asks f
   })
 })
 
+describe('ask on fixture articles: roles, their titles and the names after them', () => {
+  const { kb } = openKnowledgeBase({ corpusPath: FIXTURES, cacheDir: null })
+
+  it.each([
+    [
+      "the role's nationality stands with it ('Turkish President' is another role)",
+      'Who is the Syrian president?',
+      'Nabil Haddad',
+      'Kemal Arslan',
+    ],
+    [
+      "the role's nationality stands with it ('Syrian Foreign Minister' is another role)",
+      'Who is the Russian foreign minister?',
+      'Oleg Sorokin',
+      'Fares Aziz',
+    ],
+    [
+      'a body before the role: the Kremlin’s spokesman, not the defence ministry’s',
+      'Who is the Kremlin spokesman?',
+      'Pavel Orlov',
+      'Ivan Petrenko',
+    ],
+    [
+      "the words after the role ('of the Russian Defence Ministry') stand before it in the text; the rank is no part of the name",
+      'Who is the spokesman of the Russian Defence Ministry?',
+      'Ivan Petrenko',
+      'Pavel Orlov',
+    ],
+    [
+      'a capitalised title asked as a role, the name after it in text without punctuation',
+      'Who is the US Secretary of State?',
+      'Daniel Whitmore',
+      'twenty',
+    ],
+    [
+      "the name starts after the title phrase ('for the Syria Crisis')",
+      'Who is the UN envoy for Syria?',
+      'Anders Lindqvist',
+      'Crisis',
+    ],
+    ["a '-based' adjective is no name", 'Which group controls Tabqa?', 'Islamic State', 'Britain-based'],
+  ])('%s: %s → %s', (_, question, want, wrong) => {
+    const a = ask(kb, question)
+    expect(a.answer).toBe(want)
+    expect(a.confidence).toBeGreaterThanOrEqual(0.5)
+    expect(a.citations.some((c) => c.quote.includes(want))).toBe(true)
+    expect([a.answer, ...a.alternatives.map((x) => x.answer)].join(' | ')).not.toContain(wrong)
+    expectVerbatim(kb, a)
+  })
+
+  it('answers a what-question with a sentence that holds its focus in relation to its name', () => {
+    const a = ask(kb, 'What is the capital of Jordan?')
+    expect(a.answer).toContain('the capital of Jordan')
+    expect(a.confidence).toBeGreaterThanOrEqual(0.5)
+    expectVerbatim(kb, a)
+  })
+
+  it("does not answer a what-question with a sentence that holds its words apart ('France' … 'the Syrian capital')", () => {
+    const a = ask(kb, 'What is the capital of France?')
+    expect(a.answer).toBeNull()
+    expect(a.confidence).toBeLessThan(0.5)
+    expect(a.citations).toEqual([])
+    expect(a.nearest.some((c) => c.quote.includes('France'))).toBe(true)
+    expectVerbatim(kb, a)
+  })
+
+  it.each(['Who attacked the aid convoy?', 'What is Islamic State?'])(
+    'never answers with a number word: %s',
+    (question) => {
+      expect(ask(kb, question).answer ?? '').not.toMatch(/\btwenty\b/i)
+    },
+  )
+
+  it('makes a name and its misspelling one answer, with both sources', () => {
+    const a = ask(kb, 'Who is the UN envoy for Syria?')
+    expect(a.answer).toBe('Anders Lindqvist')
+    expect(a.alternatives).toEqual([])
+    expect(new Set(a.citations.map((c) => c.article))).toEqual(new Set(['tabqa-wire', 'geneva-wire']))
+  })
+})
+
 describe('ask on the seed corpus', () => {
   const kb = seedKnowledgeBase()
 

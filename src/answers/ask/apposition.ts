@@ -6,6 +6,7 @@
  */
 import type { Span } from '../../corpus/types.ts'
 import { foldPhrase, STOP_WORDS } from '../../text/normalize.ts'
+import { HONORIFICS, NUMBER_WORDS, TITLES } from './roles.ts'
 
 /** A word of the sentence with its search term (spans.ts reads them once). */
 export interface NameToken extends Span {
@@ -19,12 +20,6 @@ export interface Description extends Span {
   key: string
 }
 
-/** Titles that belong to the name, not to the role: 'Hizbullah leader [Sheikh] Hassan Nasrallah'. */
-const HONORIFICS =
-  /^(?:sheikh|shaykh|imam|mr|mrs|ms|dr|prof|maj|gen|col|lt|capt|cpt|brig|sgt|cmdr|adm|major|general|colonel|lieutenant|captain|brigadier|sergeant)$/i
-/** Capitalised titles that make a role by themselves: 'Russian Foreign Minister', 'Syrian President'. */
-const TITLES =
-  /^(?:president|minister|governor|secretary|spokes(?:man|woman|person)|ambassador|envoy|commander|chief|leader|director|chairman|chair|mayor|king|queen|prince|emir|sheikh|deputy|head|premier|chancellor|representative|negotiator|mediator|general|officer)$/i
 /** Endings of adjectives, which stand before names as roles do but are none. */
 const ADJECTIVE_ENDING = /(?:al|ous|ic|ful|less|able|ible|ing|ern)$/i
 /** A description after the name: ', a representative for…', ', who is the head of…'. */
@@ -146,8 +141,15 @@ function role(text: string, tokens: NameToken[], nameFrom: number): Description 
   // The role opens with a word of its own, never 'of': 'of Homs Talal Barazi' is no role.
   while (from <= k && /^(?:of|for)$/i.test(tokens[from]?.text ?? '')) from++
   const first = tokens[from]
-  // The role ends in its noun: not 'the', 'of', nor an adjective ('the official [Damascus]').
-  if (!first || from > k || /^(?:the|an?|of|for)$/i.test(head.text)) return null
+  // The role ends in its noun: not 'the', 'of', a number ('more than twenty [Islamic State]…'), nor
+  // an adjective ('the official [Damascus]').
+  if (
+    !first ||
+    from > k ||
+    /^(?:the|an?|of|for)$/i.test(head.text) ||
+    NUMBER_WORDS.has(head.text.toLowerCase())
+  )
+    return null
   if (ADJECTIVE_ENDING.test(head.text) && !TITLES.test(head.text)) return null
   // A role holds a noun in lower case ('Hizbullah leader') or ends in a title ('Syrian President');
   // 'in Homs [Talal Barazi]' holds neither.

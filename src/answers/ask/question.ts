@@ -4,6 +4,7 @@
  * Homs?'), the names that must be found near it, and the words to search for.
  */
 import { searchTerm, searchTerms } from '../../text/normalize.ts'
+import { TITLES } from './roles.ts'
 import { stem } from './stem.ts'
 
 export type QuestionKind =
@@ -29,6 +30,14 @@ export interface Question {
   focus: string[]
   /** Terms of the capitalised names in the question: each must be found near an answer. */
   names: string[]
+  /**
+   * Terms of the words that qualify the focus noun: before it ('Syrian' president, 'Russian foreign'
+   * minister) and in its 'of'/'for' phrase ('capital of France', 'envoy for Syria'). They must stand
+   * with the focus in the text: 'Turkish President' is another role.
+   */
+  modifiers: string[]
+  /** The focus is the head noun of 'Who/What is the <noun>…' (not a verb, not a fallback word). */
+  nounFocus: boolean
   /** How many / how much: the term of the thing counted ('people'), if the question names one. */
   unit: string | null
   /** The focus is a verb ('Who signed…'): the answer is its subject, before it, or its agent after 'by'. */
@@ -148,11 +157,18 @@ const IDENTITY = /^(?:who|what) (?:is|was|are|were) (?:the )?(.+)$/i
 const NAME_CONNECTOR = /^(?:al|el|bin|ibn|bint|abu|wal|de|du|of|for)$/
 const PREFIXED_NAME = /^(?:al|el|ad|ash|as|at|ar|an|az|ul)-\p{Lu}/u
 
-/** Whether words are one name: capitalised words, with connectors inside. */
+/**
+ * Whether words are one name: capitalised words, with connectors inside. A title that ends the
+ * phrase, or its 'of'/'for' phrase does, makes it a role: 'the US Secretary of State', 'the Kremlin
+ * Spokesman' ('President Assad' is a name).
+ */
 function isNamePhrase(phrase: string): boolean {
   const ws = phrase.split(' ')
   const capital = (w: string) => /^\p{Lu}/u.test(w) || PREFIXED_NAME.test(w)
+  const title = ws.findLastIndex((w) => TITLES.test(w))
+  const role = title >= 0 && (title === ws.length - 1 || /^(?:of|for)$/.test(ws[title + 1] ?? ''))
   return (
+    !role &&
     capital(ws[0] ?? '') &&
     capital(ws[ws.length - 1] ?? '') &&
     ws.every((w) => capital(w) || NAME_CONNECTOR.test(w))
@@ -194,6 +210,10 @@ export function parseQuestion(query: string): Question {
   // 'Where will the militants of al-Waer go?': the destination stands next to the verb of going.
   const going = kind === 'where' ? terms.find((t) => MOVEMENT_STEMS.has(stem(t))) : undefined
   const focus = going ? [going] : headFocus
+  const nounFocus = phrase.copula && !going && headFocus.length > 0
+  const modifiers = nounFocus
+    ? searchTerms([...phrase.before, ...phrase.after].join(' ')).filter((t) => !FRAME_WORDS.has(t))
+    : []
   const related = new Map<string, Related>()
   for (const t of terms) {
     const r = relatedTo(t, kind)
@@ -204,6 +224,8 @@ export function parseQuestion(query: string): Question {
     terms: [...new Set(terms)],
     focus: focus.length ? focus : terms.slice(0, 1),
     names: questionNames(text),
+    modifiers: [...new Set(modifiers)],
+    nounFocus,
     unit,
     verbFocus: kind === 'who' && !phrase.copula,
     list: !phrase.copula || (/s$/.test(phrase.head) && !/ss$/.test(phrase.head)),
@@ -221,6 +243,8 @@ function identityQuestion(text: string): Question {
     terms: names,
     focus: names,
     names,
+    modifiers: [],
+    nounFocus: false,
     unit: null,
     verbFocus: false,
     list: false,
@@ -232,10 +256,11 @@ function identityQuestion(text: string): Question {
 
 /**
  * The head of the question's first noun phrase: 'is the Russian representative in the northern
- * Homs negotiations' → 'representative'. With no copula the first word is taken (a verb:
- * 'rejected the agreement' → 'rejected').
+ * Homs negotiations' → 'representative', with the words before it ('russian') and those of an
+ * 'of'/'for' phrase after it ('envoy for syria' → 'syria'). With no copula the first word is taken
+ * (a verb: 'rejected the agreement' → 'rejected').
  */
-function nounPhrase(rest: string): { head: string; copula: boolean } {
+function nounPhrase(rest: string): { head: string; before: string[]; after: string[]; copula: boolean } {
   const words = rest.split(' ').filter(Boolean)
   let i = 0
   if (
@@ -252,7 +277,10 @@ function nounPhrase(rest: string): { head: string; copula: boolean } {
     if (PREPOSITION.test(w) || (!copula && phrase.length === 1)) break
     phrase.push(w)
   }
-  return { head: phrase[phrase.length - 1] ?? '', copula }
+  const after: string[] = []
+  if (copula && /^(?:of|for)$/.test(words[i] ?? ''))
+    for (i++; i < words.length && !PREPOSITION.test(words[i] ?? ''); i++) after.push(words[i] ?? '')
+  return { head: phrase[phrase.length - 1] ?? '', before: phrase.slice(0, -1), after, copula }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Span } from '../../corpus/types.ts'
 import { foldPhrase, STOP_WORDS } from '../../text/normalize.ts'
 import { descriptionsOf } from './apposition.ts'
 import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
+import { isTitleWord, modifierAgreement, NATIONALITY, NATIONALITY_OR_NAME, NUMBER_WORDS } from './roles.ts'
 import { termOf } from './term-memo.ts'
 
 export interface AnswerSpan extends Span {
@@ -127,8 +128,8 @@ const NEARNESS_WEIGHT: Partial<Record<Question['kind'], number>> = {
 /** The best span of the kind the question wants in `text[sentence]`, or null when there is none. */
 export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpan | null {
   const tokens = tokenize(text, sentence, q)
-  const anchors = anchorsOf(tokens, q)
-  const spans = candidatesOf(text, sentence, tokens, q)
+  const anchors = anchorsOf(text, tokens, q)
+  const spans = candidatesOf(text, sentence, tokens, anchors, q)
   const mediation = q.verbFocus && q.focus.some((f) => MEDIATION_VERB.test(f))
   // A question about what happened: a sentence that demands or plans it answers it less.
   const mood = q.past && q.kind !== 'why' && demands(text, sentence) ? DEMAND_SHARE : 1
@@ -161,7 +162,13 @@ function isAgent(text: string, span: Span): boolean {
   )
 }
 
-function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question): AnswerSpan[] {
+function candidatesOf(
+  text: string,
+  sentence: Span,
+  tokens: Token[],
+  anchors: Anchor[],
+  q: Question,
+): AnswerSpan[] {
   switch (q.kind) {
     case 'who':
     case 'which':
@@ -192,6 +199,9 @@ function candidatesOf(text: string, sentence: Span, tokens: Token[], q: Question
     case 'identity':
       return descriptionsOf(text, sentence, tokens, q.names)
     default:
+      // 'What is the capital of France?': a sentence answers only if it holds the capital of France,
+      // not 'France' here and 'the Syrian capital' there.
+      if (q.nounFocus && !anchors.some((a) => a.focus && a.agrees)) return []
       return [{ ...sentence, text: text.slice(sentence.start, sentence.end), score: 0.75, key: '' }]
   }
 }
@@ -218,29 +228,48 @@ function tokenize(text: string, sentence: Span, q: Question): Token[] {
 interface Anchor {
   index: number
   weight: number
+  /** One of the focus words (not another question word). */
+  focus: boolean
+  /** The question's modifiers of the focus stand with it here, and no other specifier does. */
+  agrees: boolean
 }
 
+/** A focus word whose role is another ('Turkish President' for 'the Syrian president') weighs this much. */
+const OTHER_ROLE = 0.2
+/** A focus word with none of the question's modifiers weighs this much, with all of them 1. */
+const UNQUALIFIED_ROLE = 0.6
+
 /** Where the focus words stand in the sentence; failing them, any question word, weighing less. */
-function anchorsOf(tokens: Token[], q: Question): Anchor[] {
+function anchorsOf(text: string, tokens: Token[], q: Question): Anchor[] {
   const focus: Anchor[] = []
   const other: Anchor[] = []
   // 'Which town…' meets 'the city of al-Rahiba': any word for a place stands next to a place's name.
   const placeFocus = q.kind === 'where' && q.focus.some((f) => PLACE_NOUNS.test(f))
+  const qualified = q.nounFocus && q.modifiers.length > 0 && /^(?:who|which|what)$/.test(q.kind)
+  const same = (m: string, term: string) => termMatch(m, term, q) > 0
+  const role = (index: number, weight: number): Anchor => {
+    if (!qualified) return { index, weight, focus: true, agrees: true }
+    const { conflict, matched } = modifierAgreement(text, tokens, index, q.modifiers, same)
+    if (conflict) return { index, weight: weight * OTHER_ROLE, focus: true, agrees: false }
+    const share = matched / q.modifiers.length
+    const factor = UNQUALIFIED_ROLE + (1 - UNQUALIFIED_ROLE) * share
+    return { index, weight: weight * factor, focus: true, agrees: matched > 0 }
+  }
   tokens.forEach((t, index) => {
     if (!t.term) return
     const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '', q)))
-    if (f > 0) focus.push({ index, weight: f === 1 ? 1 : 0.8 })
-    else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push({ index, weight: 0.8 })
-    else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push({ index, weight: 0.8 })
-    else if (t.inQuestion) other.push({ index, weight: 0.4 })
+    if (f > 0) focus.push(role(index, f === 1 ? 1 : 0.8))
+    else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push(role(index, 0.8))
+    else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push(role(index, 0.8))
+    else if (t.inQuestion) other.push({ index, weight: 0.4, focus: false, agrees: false })
   })
   return focus.length ? focus : other
 }
 
 /**
  * How close a span stands to the nearest anchor, counting only the words in between that are
- * neither small words nor question words ('governor of Homs Talal Barazi': no gap). A name before
- * the anchor counts only in apposition ('Dmitry Peskov, the Kremlin spokesman').
+ * neither small words, question words nor a title's words ('governor of Homs Talal Barazi': no
+ * gap). A name before the anchor counts only in apposition ('Dmitry Peskov, the Kremlin spokesman').
  */
 function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span, q: Question): number {
   if (anchors.length === 0) return 0.3
@@ -261,7 +290,8 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
     let gap = 0
     for (let i = from; i < to; i++) {
       const t = tokens[i]
-      if (t?.term && !inClause[i] && !STOP_WORDS.has(t.text.toLowerCase()) && !t.inQuestion) gap++
+      if (t?.term && !inClause[i] && !STOP_WORDS.has(t.text.toLowerCase()) && !t.inQuestion && !inTitle(t))
+        gap++
     }
     let score = a.weight / (1 + gap / 3)
     // 'withdraw its troops to the province of Idlib': the destination belongs to the verb of going.
@@ -282,6 +312,11 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
   // A name inside a relative clause ('…, who were controlling Al-Waer district of Homs, signed') is an aside.
   if (inClause[first]) best *= 0.5
   return Math.max(best, 0.15)
+}
+
+/** A capitalised word of a title: 'Envoy for the Syria Crisis Staffan de Mistura', 'Major-General'. */
+function inTitle(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) && isTitleWord(t.text)
 }
 
 /**
@@ -332,10 +367,18 @@ function relativeClauses(text: string, tokens: Token[]): boolean[] {
   return mask
 }
 
-/** Runs of capitalised words, trimmed of question words, openers and calendar words. */
-function nameRuns(text: string, tokens: Token[]): { from: number; to: number }[] {
+/** 'Britain-based', 'US-backed', 'Russian-led': an adjective made of a name, never a name. */
+const NAME_ADJECTIVE =
+  /-(?:based|backed|led|born|held|run|controlled|allied|linked|affiliated|funded|sponsored|supported|dominated|aligned|brokered|made|owned|trained|armed)$/i
+
+/**
+ * Runs of capitalised words, trimmed of question words, openers, calendar and number words, and cut
+ * after a title: 'UN Special Envoy for the Syria Crisis Staffan de Mistura' → 'Staffan de Mistura'.
+ */
+function nameRuns(text: string, tokens: Token[], want: 'actor' | 'place'): { from: number; to: number }[] {
   const runs: { from: number; to: number }[] = []
-  const isName = (t: Token) => /^\p{Lu}/u.test(t.text) || ARABIC_ARTICLE.test(t.text)
+  const isName = (t: Token) =>
+    (/^\p{Lu}/u.test(t.text) || ARABIC_ARTICLE.test(t.text)) && !NAME_ADJECTIVE.test(t.text)
   let i = 0
   while (i < tokens.length) {
     const t = tokens[i]
@@ -367,12 +410,15 @@ function nameRuns(text: string, tokens: Token[]): { from: number; to: number }[]
         STOP_WORDS.has(lower) ||
         NAME_CONNECTORS.has(lower) ||
         CALENDAR_WORDS.has(lower.replace(/\.$/, '')) ||
+        NUMBER_WORDS.has(lower) ||
         w.inQuestion ||
         (k === 0 && OPENERS.has(lower))
       )
     }
     while (from <= to && droppable(from)) from++
     while (to >= from && droppable(to)) to--
+    // ('Sheikh Saad' is a town: a place keeps its title words.)
+    if (want === 'actor') from = afterTitle(tokens, from, to, droppable)
     if (from <= to) runs.push({ from, to })
     i = j + 1
   }
@@ -380,11 +426,24 @@ function nameRuns(text: string, tokens: Token[]): { from: number; to: number }[]
 }
 
 /**
+ * Where a person's name starts in a run that opens with a title: after its last title word, past
+ * the question's words and small words ('Secretary of State [Rex Tillerson]', 'Syria Crisis [Staffan
+ * de Mistura]', 'Turkish President [Recep Tayyip Erdogan]'). A run that is all title stays whole.
+ */
+function afterTitle(tokens: Token[], from: number, to: number, droppable: (k: number) => boolean): number {
+  let title = -1
+  for (let k = from; k <= to; k++) if (isTitleWord(tokens[k]?.text ?? '')) title = k
+  let start = title + 1
+  while (title >= 0 && start <= to && droppable(start)) start++
+  return title >= 0 && start <= to ? start : from
+}
+
+/**
  * Names of actors or places. For lists ('rejected by Tahrir al-Sham, Faylaq al-Sham and …') the
  * whole list is one span when the question wants several (a plural noun, or a verb: 'Who rejected…').
  */
 function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | 'place'): AnswerSpan[] {
-  const runs = nameRuns(text, tokens)
+  const runs = nameRuns(text, tokens, want)
   const spans: AnswerSpan[] = []
   const span = (from: number, to: number, score: number): AnswerSpan => {
     const start = tokens[from]?.start ?? 0
@@ -426,12 +485,6 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
   return spans
 }
 
-/**
- * Capitalised words of nationality: 'Syrian', 'Chinese', 'Turkish' by their endings; 'Iraqi',
- * 'American' too, but those endings also end names ('Barazi', 'Erdogan'), which a verb follows.
- */
-const NATIONALITY = /^\p{Lu}\p{Ll}{2,}(?:ian|ese|ish)$/u
-const NATIONALITY_OR_NAME = /^\p{Lu}\p{Ll}{2,}(?:i|an)$/u
 /** Words after a name that make it a subject rather than an adjective ('Barazi said'). */
 const VERB_AFTER_NAME =
   /^(?:\p{Ll}+ed|said|says|told|tells|adds|stressed|warns|wants|insists|claims|denies|confirms|announces|accepts|rejects)$/u
