@@ -9,7 +9,7 @@ import { SEARCH_OPTIONS } from '../../search/index-options.ts'
 import type { PassageHit } from '../search.ts'
 import { type Question, RELATED_MATCH, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
-import { type PlacedTerm, placedTerms } from './term-memo.ts'
+import { type PlacedTerm, placedTerms } from './placed-terms.ts'
 import { documentFrequency, termWeight } from './term-stats.ts'
 
 /** The best-scored passages that are read sentence by sentence (with their neighbours). */

@@ -4,11 +4,10 @@
  * focus words. 'the Russian representative, Alexander Zoriev' → 'Alexander Zoriev'.
  */
 import type { Span } from '../../corpus/types.ts'
-import { foldPhrase, STOP_WORDS } from '../../text/normalize.ts'
+import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
 import { descriptionsOf } from './apposition.ts'
 import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
 import { isTitleWord, modifierAgreement, NATIONALITY, NATIONALITY_OR_NAME, NUMBER_WORDS } from './roles.ts'
-import { termOf } from './term-memo.ts'
 
 export interface AnswerSpan extends Span {
   /** Verbatim text of the span. */
@@ -213,7 +212,7 @@ function tokenize(text: string, sentence: Span, q: Question): Token[] {
   re.lastIndex = sentence.start
   for (let m = re.exec(text); m && m.index < sentence.end; m = re.exec(text)) {
     const word = m[0]
-    const term = termOf(word.replace(/^\p{L}{1,3}-/u, ''))
+    const term = searchTerm(word.replace(/^\p{L}{1,3}-/u, ''))
     out.push({
       text: word,
       start: m.index,

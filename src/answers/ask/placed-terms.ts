@@ -4,9 +4,6 @@
  */
 import { searchTerm, words } from '../../text/normalize.ts'
 
-/** `searchTerm(word)`: the one normalisation, remembered there. */
-export const termOf = searchTerm
-
 /** A search term of a text with where its word starts. */
 export interface PlacedTerm {
   term: string
@@ -17,7 +14,7 @@ export interface PlacedTerm {
 export function placedTerms(text: string, offset = 0): PlacedTerm[] {
   const out: PlacedTerm[] = []
   for (const w of words(text)) {
-    const term = termOf(w.word)
+    const term = searchTerm(w.word)
     if (term) out.push({ term, start: offset + w.start })
   }
   return out
