@@ -7,9 +7,9 @@ import type { Passage, Span } from '../../corpus/types.ts'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { SEARCH_OPTIONS } from '../../search/index-options.ts'
 import type { PassageHit } from '../search.ts'
+import { type PlacedTerm, placedTerms } from './placed-terms.ts'
 import { type Question, RELATED_MATCH, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
-import { type PlacedTerm, placedTerms } from './placed-terms.ts'
 import { documentFrequency, termWeight } from './term-stats.ts'
 
 /** The best-scored passages that are read sentence by sentence (with their neighbours). */
