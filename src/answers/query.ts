@@ -14,3 +14,12 @@ export function cleanQuery(input: string): string {
   const cut = flat.slice(0, MAX_QUERY_CHARS)
   return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd()
 }
+
+/** How long a query is shown back in a title or a sentence: people see what they asked, not a flood. */
+export const SHOWN_QUERY_CHARS = 80
+
+/** A query as it is shown back to people: cleaned, and cut with '…' when long. */
+export function shownQuery(query: string): string {
+  const q = cleanQuery(query)
+  return q.length <= SHOWN_QUERY_CHARS ? q : `${q.slice(0, SHOWN_QUERY_CHARS).trimEnd()}…`
+}

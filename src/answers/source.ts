@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { type Citation, cite } from './citation.ts'
-import { cleanQuery } from './query.ts'
+import { cleanQuery, shownQuery } from './query.ts'
 import { nameScore } from './resolve.ts'
 
 export interface ArticleInfo {
@@ -62,7 +62,7 @@ export function source(kb: KnowledgeBase, query: string, paragraph?: number): So
     suggestions: suggestions.map((a) => `${a.id}: ${a.title}`),
   }
   if (!article)
-    return { ...base, article: null, passages: [], notice: `No article matches “${cleanQuery(query)}”.` }
+    return { ...base, article: null, passages: [], notice: `No article matches “${shownQuery(query)}”.` }
   const passages = kb.passagesByArticle.get(article.id) ?? []
   const chosen = paragraph === undefined ? passages : passages.filter((p) => p.paragraph === paragraph)
   const notice =

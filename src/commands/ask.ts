@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { type AskAnswer, ask } from '../answers/ask.ts'
-import { MAX_QUERY_CHARS } from '../answers/query.ts'
+import { MAX_QUERY_CHARS, shownQuery } from '../answers/query.ts'
 import { CitationList, type Section } from '../render/presentation.ts'
 import { defineCommand } from './types.ts'
 
 /** The answer, how sure it is, and every source: agreeing ones under it, disagreeing ones beside it. */
 export function presentAsk(answer: AskAnswer) {
   const cites = new CitationList()
-  const title = `Ask: “${answer.query}”`
+  const title = `Ask: “${shownQuery(answer.query)}”`
   if (answer.answer === null) {
     return {
       title,

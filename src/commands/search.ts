@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { shownQuery } from '../answers/query.ts'
 import { DEFAULT_LIMIT, MAX_LIMIT, type SearchAnswer, search } from '../answers/search.ts'
 import { CitationList, fromMarked } from '../render/presentation.ts'
 import { defineCommand } from './types.ts'
@@ -34,10 +35,10 @@ export default defineCommand({
     const cites = new CitationList()
     const items = answer.results.map((r) => ({ ...fromMarked(r.snippet), cites: [cites.add(r.citation)] }))
     return {
-      title: `Search: “${answer.query}”`,
+      title: `Search: “${shownQuery(answer.query)}”`,
       lead: answer.results.length
         ? `${answer.results.length} of ${answer.total} matching passage${answer.total === 1 ? '' : 's'}`
-        : `Nothing in the corpus matches “${answer.query}”.`,
+        : `Nothing in the corpus matches “${shownQuery(answer.query)}”.`,
       sections: items.length ? [{ items }] : [],
       citations: cites.list,
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { shownQuery } from '../answers/query.ts'
 import { nameScore } from '../answers/resolve.ts'
 import { type StanceAnswer, type StanceEvidence, stance } from '../answers/stance.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
@@ -67,7 +68,7 @@ export default defineCommand({
     const cites = new CitationList()
     if (!answer.faction)
       return {
-        title: `Stance: “${answer.query}”`,
+        title: `Stance: “${shownQuery(answer.query)}”`,
         lead: answer.notice ?? 'Not in the corpus.',
         sections: [],
         citations: [],

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { shownQuery } from '../answers/query.ts'
 import { type Named, rankByName } from '../answers/resolve.ts'
 import { type AgreementAnswer, type TermsAnswer, terms } from '../answers/terms.ts'
 import { agreementQuery } from '../extract/agreement-keys.ts'
@@ -94,7 +95,7 @@ export default defineCommand({
     const [only, ...more] = answer.agreements
     if (!only)
       return {
-        title: `No agreement found for “${answer.query}”`,
+        title: `No agreement found for “${shownQuery(answer.query)}”`,
         lead: agreementQuery(answer.query)
           ? 'No agreement in the corpus is placed there or goes by that name.'
           : 'Name an agreement or a place.',
@@ -114,7 +115,7 @@ export default defineCommand({
       }
     }
     return {
-      title: `Agreements for “${answer.query}”`,
+      title: `Agreements for “${shownQuery(answer.query)}”`,
       lead: `${answer.agreements.length} agreements: ${answer.agreements.map((a) => a.name).join('; ')}.`,
       sections: answer.agreements.flatMap((a) => sectionsOf(a, cites, true)),
       citations: cites.list,

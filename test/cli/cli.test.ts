@@ -58,6 +58,14 @@ describe('the command line', () => {
     expect(r.stdout).toBe('')
   })
 
+  it.each(['search', 'terms', 'stance', 'ask'])('shows a flood of a query back cut short (%s)', (command) => {
+    const r = cli(command, 'Rastan '.repeat(800))
+    expect(r.code).toBe(0)
+    const title = r.stdout.split('\n')[0] ?? ''
+    expect(title.length).toBeLessThan(120)
+    expect(r.stdout.length).toBeLessThan(20_000)
+  })
+
   it('explains itself with --help', () => {
     const all = cli('--help')
     expect(all.code).toBe(0)
