@@ -6,6 +6,7 @@
  * handed to those commands.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { cleanQuery } from '../text/query.ts'
 import { type Candidate, MIN_COVERAGE, retrieve } from './ask/candidates.ts'
 import { parseQuestion, type Question, type QuestionKind } from './ask/question.ts'
 import {
@@ -20,7 +21,6 @@ import {
 } from './ask/route.ts'
 import { type AnswerSpan, answerSpan } from './ask/spans.ts'
 import { type Citation, cite } from './citation.ts'
-import { cleanQuery } from './query.ts'
 import { bestSentences } from './search.ts'
 import { stance } from './stance.ts'
 import { terms } from './terms.ts'

@@ -1,7 +1,7 @@
 import type { FactionRecord } from '../extract/factions.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { foldPhrase } from '../text/normalize.ts'
-import { cleanQuery } from './query.ts'
+import { cleanQuery } from '../text/query.ts'
 import { foldedNameScore } from './resolve.ts'
 
 /**

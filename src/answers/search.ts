@@ -3,8 +3,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { type NamedInQuery, namesInQuery } from '../search/name-groups.ts'
 import { matchSpans, snippet } from '../search/snippet.ts'
 import { searchTerms } from '../text/normalize.ts'
+import { cleanQuery } from '../text/query.ts'
 import { type Citation, cite, QUOTE_CHARS } from './citation.ts'
-import { cleanQuery } from './query.ts'
 
 export interface SearchResult {
   score: number

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { cleanQuery, shownQuery } from '../text/query.ts'
 import { type Citation, cite } from './citation.ts'
-import { cleanQuery, shownQuery } from './query.ts'
 import { nameScore } from './resolve.ts'
 
 export interface ArticleInfo {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type AskAnswer, ask } from '../answers/ask.ts'
-import { MAX_QUERY_CHARS, shownQuery } from '../answers/query.ts'
 import { CitationList, type Section } from '../render/presentation.ts'
+import { MAX_QUERY_CHARS, shownQuery } from '../text/query.ts'
 import { defineCommand } from './types.ts'
 
 /** The answer, how sure it is, and every source: agreeing ones under it, disagreeing ones beside it. */

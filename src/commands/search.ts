@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { shownQuery } from '../answers/query.ts'
 import { DEFAULT_LIMIT, MAX_LIMIT, type SearchAnswer, search } from '../answers/search.ts'
 import { CitationList, fromMarked } from '../render/presentation.ts'
+import { shownQuery } from '../text/query.ts'
 import { defineCommand } from './types.ts'
 
 export const limitOption = {

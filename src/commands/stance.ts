@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { shownQuery } from '../answers/query.ts'
 import { nameScore } from '../answers/resolve.ts'
 import { type StanceAnswer, type StanceEvidence, stance } from '../answers/stance.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { CitationList, type Item } from '../render/presentation.ts'
+import { shownQuery } from '../text/query.ts'
 import { type Choice, defineCommand } from './types.ts'
 
 /**

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { shownQuery } from '../answers/query.ts'
 import { type Named, rankByName } from '../answers/resolve.ts'
 import { type AgreementAnswer, type TermsAnswer, terms } from '../answers/terms.ts'
 import { agreementQuery } from '../extract/agreement-keys.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { CitationList, type Section } from '../render/presentation.ts'
+import { shownQuery } from '../text/query.ts'
 import type { Choice } from './types.ts'
 import { defineCommand } from './types.ts'
 

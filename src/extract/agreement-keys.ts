@@ -3,10 +3,11 @@
  * cached with them) rather than for every agreement on every query: on general news there are
  * thousands of 'agreements', and folding their names per query took hundreds of milliseconds.
  * `agreementQuery` is the one reading of a name, for the names here and for what users type
- * (it cleans a name as a query is cleaned: bump FACTS_VERSION if answers/query.ts changes that).
+ * (it cleans a name as a query is cleaned: bump FACTS_VERSION if text/query.ts changes that).
  */
-import { cleanQuery } from '../answers/query.ts'
+
 import { foldPhrase, foldWord } from '../text/normalize.ts'
+import { cleanQuery } from '../text/query.ts'
 import { placeKey } from './places.ts'
 
 /** Words that say what kind of thing is asked for, not which: 'the Rastan deal' asks for 'Rastan'. */

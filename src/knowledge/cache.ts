@@ -1,4 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  type Dirent,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { crc32 } from 'node:zlib'
@@ -64,17 +73,23 @@ export function codeFingerprint(): string {
   if (fingerprint) return fingerprint
   const src = join(dirname(fileURLToPath(import.meta.url)), '..')
   const parts: string[] = []
-  for (const dir of ['corpus', 'text', 'search', 'extract', 'knowledge']) {
-    let names: string[] = []
+  // Sub-folders too, and the project's data/ tables (gazetteers, rules): they shape the facts as much as code.
+  const walk = (dir: string, label: string) => {
+    let entries: Dirent[] = []
     try {
-      names = readdirSync(join(src, dir))
-        .filter((f) => /\.[cm]?[jt]s$/.test(f))
-        .sort()
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))
     } catch {
-      continue
+      return
     }
-    for (const f of names) parts.push(f, hashBytes(readFileSync(join(src, dir, f))))
+    for (const e of entries) {
+      const path = join(dir, e.name)
+      if (e.isDirectory()) walk(path, `${label}/${e.name}`)
+      else if (/\.([cm]?[jt]s|json|ya?ml|tsv|csv)$/.test(e.name))
+        parts.push(`${label}/${e.name}`, hashBytes(readFileSync(path)))
+    }
   }
+  for (const dir of ['corpus', 'text', 'search', 'extract', 'knowledge']) walk(join(src, dir), dir)
+  walk(join(src, '..', 'data'), 'data')
   fingerprint = hashBytes(parts.join('\n'))
   return fingerprint
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { quoteOf } from '../../src/answers/citation.ts'
-import { cleanQuery, MAX_QUERY_CHARS } from '../../src/answers/query.ts'
 import { fromMarked } from '../../src/render/presentation.ts'
 import { snippet } from '../../src/search/snippet.ts'
 import { foldPhrase, searchTerm, searchTerms, words } from '../../src/text/normalize.ts'
+import { cleanQuery, MAX_QUERY_CHARS } from '../../src/text/query.ts'
 import { flat } from '../helpers.ts'
 import { anyUtf16, hasLoneSurrogate } from './arbitraries.ts'
 
