@@ -98,6 +98,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       ...(io.isTTY ? { onProgress: progressBar(io.stderr) } : {}),
     })
     const answer = command.run(kb, args.args)
+    const notice = skippedNotice(kb.skipped)
+    if (notice && command.name !== 'about') io.stderr(`${notice}\n`)
     if (flags.json) io.stdout(`${JSON.stringify(answer, null, 2)}\n`)
     else {
       const p = command.present(answer, kb)
@@ -117,6 +119,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`musalaha: ${(e as Error).stack ?? String(e)}\n`)
     return 1
   }
+}
+
+/**
+ * One line for the files that could not be used (rows of one file count once), or null: said on
+ * every command, so that a skipped file is never silent; `about` lists them with their reasons.
+ */
+export function skippedNotice(skipped: readonly { file: string }[]): string | null {
+  const files = new Set(skipped.map((s) => s.file.replace(/:\d+$/, '')))
+  if (files.size === 0) return null
+  return `${files.size} file${files.size === 1 ? '' : 's'} skipped — see \`about\``
 }
 
 /** A progress bar on standard error while a large corpus is indexed. */

@@ -206,7 +206,8 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     kind: 'line',
     test: (l) =>
       words(l).length <= 30 &&
-      (/(?:\(c\)|©|copyright)\s*(?:\d{4}|\p{Lu})/iu.test(l) || /\ball rights reserved\b/i.test(l)),
+      (/(?:\([cC]\)|©)\s*(?:\d{4}|\p{Lu})|\b[cC]opyright\s+(?:©\s*)?\d{4}/u.test(l) ||
+        /\ball rights reserved\b/i.test(l)),
     examples: [
       '(c) 2014 Levant Wire Service. All rights reserved. | Privacy | Terms of use',
       'Damascus Now (c) 2016 - All rights reserved',
@@ -251,7 +252,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     id: 'page-number',
     description: 'a page number or "Page 4 of 12" line, as text copied from a PDF keeps them',
     kind: 'line',
-    test: re(/^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i),
+    test: re(/^(?:page\s+\d{1,4}|\d{1,3})(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,3}\s*[-–—]$/i),
     examples: ['Page 4', '12', 'Page 3 of 10', '- 7 -'],
     counterExamples: ['4 buses left', '2016'],
   },

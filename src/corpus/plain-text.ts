@@ -24,7 +24,8 @@ export interface PlainTextOptions {
 /** A footnote number glued to the sentence it follows: '1The same happened' reads 'The same happened'. */
 const FOOTNOTE = /(^|[.!?]["”’]?\s+)\d{1,2}(?=\p{Lu}\p{Ll})/gu
 /** A footnote number after a word's end and before punctuation or a space: 'the town.3 It', 'deal,12 and'. */
-const TRAILING_FOOTNOTE = /(\p{Ll}{2,}[.,;:]?)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)/gu
+const TRAILING_FOOTNOTE =
+  /(\p{Ll}{2,}[.,;:]?)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\p{Ll}{2,}[.,;:])\d{1,2}(?=\s+\p{Lu}|\s*$)/gu
 /** What every glued footnote holds: a digit glued to a capitalised word. */
 const MAY_FOOTNOTE = /\d\p{Lu}\p{Ll}/u
 /** A word broken across a line by a hyphen (text from a PDF): 'control-\nling', 'control- ling'. */
@@ -199,7 +200,11 @@ export function readPlainText(raw: string, options: PlainTextOptions = {}): Plai
     if (inBlock) return ''
     if (HORIZONTAL_RULE.test(l)) return ''
     const rule = furnitureRule(l)
-    if (!rule) return MAY_FOOTNOTE.test(l) ? l.replace(FOOTNOTE, '$1') : l.replace(TRAILING_FOOTNOTE, '$1')
+    if (!rule)
+      return (MAY_FOOTNOTE.test(l) ? l.replace(FOOTNOTE, '$1') : l).replace(
+        TRAILING_FOOTNOTE,
+        (_, a?: string, b?: string) => a ?? b ?? '',
+      )
     if (rule.kind === 'block') inBlock = true
     const note = editorialNote(l)
     if (note) {
