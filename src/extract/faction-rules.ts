@@ -127,7 +127,8 @@ export function sameNameForm(key: string): string {
   const first = w[0] ?? ''
   const tails = translations.get(first)
   if (tails?.[0] && w.length > 1) return [...w.slice(1), tails[0]].join(' ')
-  if (englishTails.has(first) && w[1] === 'of' && w.length > 2) return [...w.slice(2), first].join(' ')
+  // 'Army of Conquest' (folded without 'of': 'army conquest').
+  if (englishTails.has(first) && w.length > 1) return [...w.slice(w[1] === 'of' ? 2 : 1), first].join(' ')
   const last = w[w.length - 1] ?? ''
   // An English type word other than the first translation ('corps' for 'legion') folds to it.
   for (const [, ts] of translations)
