@@ -457,8 +457,8 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
         j++
       }
       if (n === phrase.terms.length) {
-        // The article before a name is part of it as written ('al-Nusra Front').
-        const from = i > 0 && isJoiner(ts, i - 1) && /^[-‐]$/.test(ts[i]?.gap ?? '') ? i - 1 : i
+        // The article before a name is part of it as written ('al-Nusra Front', 'al Qaeda').
+        const from = i > 0 && isJoiner(ts, i - 1) ? i - 1 : i
         const m = mention(text, ts, from, lastJ, 'group', phrase.rule)
         if (m && phrase.acronym !== null && m.name !== phrase.acronym)
           out.push({ ...m, name: phrase.acronym, key: foldPhrase(phrase.acronym), ref: phrase.ref })

@@ -282,6 +282,27 @@ function curatedFold(aliases: Aliases): (name: string) => string {
   return (name) => known.get(name) ?? foldPhrase(name)
 }
 
+const formsByGazetteer = new WeakMap<Gazetteer, Map<string, string>>()
+/** The gazetteer's names by their same-name form ('nasr army' → 'gazetteer:jaysh-al-nasr'); a form two groups share is left out. */
+function gazetteerForms(g: Gazetteer): Map<string, string> {
+  let forms = formsByGazetteer.get(g)
+  if (!forms) {
+    const owners = new Map<string, Set<string>>()
+    for (const group of g.groups)
+      for (const n of [group.name, ...group.aliases]) {
+        const key = foldPhrase(n)
+        if (!key) continue
+        const form = sameNameForm(key)
+        owners.set(form, (owners.get(form) ?? new Set()).add(`gazetteer:${group.id}`))
+      }
+    forms = new Map(
+      [...owners].flatMap(([form, refs]) => (refs.size === 1 ? [[form, [...refs][0] as string]] : [])),
+    )
+    formsByGazetteer.set(g, forms)
+  }
+  return forms
+}
+
 /** An acronym (HTS, FSA): a name shown only when the corpus writes no other. */
 const ACRONYM = /^[\p{Lu}\d-]+$/u
 
@@ -307,6 +328,18 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
   for (const g of gazetteer.groups) groups.set(`gazetteer:${g.id}`, g)
   const used = new Set<string>()
   for (const facts of all) for (const m of facts.mentions) if (m.ref) used.add(m.ref)
+  // A name found by its shape that the gazetteer knows in another word order or language
+  // ('al-Nasr Army' for Jaysh al-Nasr) names that group (rule 'join:same-name').
+  const byForm = gazetteerForms(gazetteer)
+  for (const facts of all)
+    for (const m of facts.mentions) {
+      if (m.ref) continue
+      const ref = byForm.get(sameNameForm(m.key))
+      if (ref) {
+        roots.union(ref, m.key)
+        used.add(ref)
+      }
+    }
   // Only the groups the corpus names join keys: the others would only cost time.
   for (const ref of used) {
     const g = groups.get(ref)
@@ -514,14 +547,27 @@ function joinSameNames(
   const long = keys
     .filter((k) => !/\d/.test(k))
     .map((k) => ({ k, s: k.replace(/ /g, '') }))
-    .filter((x) => x.s.length >= 9)
+    .filter((x) => x.s.length >= 7)
+  // Any one letter in a long name; in a shorter one, only a vowel, which transliterations add or
+  // drop ('Liwa al-Fath', 'Liwa al-Fateh').
+  const near = (a: string, b: string) =>
+    Math.max(a.length, b.length) >= 9 ? oneEditApart(a, b) : vowelApart(a, b)
   for (const a of long) {
-    const near = long.filter(
-      (b) => b.k !== a.k && b.s[0] === a.s[0] && kinds.get(b.k) === kinds.get(a.k) && oneEditApart(a.s, b.s),
+    const close = long.filter(
+      (b) => b.k !== a.k && b.s[0] === a.s[0] && kinds.get(b.k) === kinds.get(a.k) && near(a.s, b.s),
     )
-    const targets = new Set(near.map((b) => roots.find(b.k)))
-    if (targets.size === 1) join([a.k, ...near.map((b) => b.k)])
+    const targets = new Set(close.map((b) => roots.find(b.k)))
+    if (targets.size === 1) join([a.k, ...close.map((b) => b.k)])
   }
+}
+
+/** True when one string is the other with one vowel more. */
+function vowelApart(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a]
+  if (long.length !== short.length + 1) return false
+  let i = 0
+  while (i < short.length && long[i] === short[i]) i++
+  return /[aeiouy]/.test(long[i] ?? '') && long.slice(i + 1) === short.slice(i)
 }
 
 /** True when two strings differ by one letter inserted, deleted, changed, or two swapped. */
