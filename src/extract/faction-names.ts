@@ -376,6 +376,8 @@ export interface KnownName {
   /** The entry: 'gazetteer:hts', 'aliases:Faylaq al-Sham'. */
   ref: string
   rule: string
+  /** A state's force (the gazetteer's state-force) or a group; a group unless said. */
+  kind?: FactionKind
 }
 
 interface KnownPhrase {
@@ -386,6 +388,7 @@ interface KnownPhrase {
   rule: string
   /** An acronym (ISIS, HTS, SDF) matches only in capitals: 'Is' and 'is' are no 'IS'. */
   acronym: string | null
+  kind: FactionKind
 }
 
 /** A matcher of known names in running text, by their folded words. */
@@ -408,7 +411,7 @@ export function aliasMatcher(names: readonly (string | KnownName)[]): AliasMatch
     if (!first) continue
     const list = byFirst.get(first) ?? []
     const acronym = ACRONYM.test(known.name) ? (words(known.name)[0]?.word ?? null) : null
-    list.push({ terms, caps, ref: known.ref, rule: known.rule, acronym })
+    list.push({ terms, caps, ref: known.ref, rule: known.rule, acronym, kind: known.kind ?? 'group' })
     byFirst.set(first, list)
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length)
@@ -459,7 +462,7 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
       if (n === phrase.terms.length) {
         // The article before a name is part of it as written ('al-Nusra Front', 'al Qaeda').
         const from = i > 0 && isJoiner(ts, i - 1) ? i - 1 : i
-        const m = mention(text, ts, from, lastJ, 'group', phrase.rule)
+        const m = mention(text, ts, from, lastJ, phrase.kind, phrase.rule)
         if (m && phrase.acronym !== null && m.name !== phrase.acronym)
           out.push({ ...m, name: phrase.acronym, key: foldPhrase(phrase.acronym), ref: phrase.ref })
         else if (m) out.push({ ...m, ref: phrase.ref })

@@ -109,7 +109,13 @@ function knownNames(aliases: Aliases, gazetteer: Gazetteer): KnownName[] {
       out.push({ name, ref: `aliases:${f.name}`, rule: ALIASES_RULE })
   for (const g of gazetteer.groups)
     for (const name of [g.name, ...g.aliases])
-      if (LATIN.test(name)) out.push({ name, ref: `gazetteer:${g.id}`, rule: GAZETTEER_RULE })
+      if (LATIN.test(name))
+        out.push({
+          name,
+          ref: `gazetteer:${g.id}`,
+          rule: GAZETTEER_RULE,
+          kind: g.kind === 'state-force' ? 'state' : 'group',
+        })
   return out
 }
 
