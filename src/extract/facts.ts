@@ -13,7 +13,7 @@ import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFact
  * work) and merged across the corpus. Everything here is plain JSON: it is cached with the index.
  * Bump FACTS_VERSION whenever extraction changes: the cache key holds it.
  */
-export const FACTS_VERSION = 3
+export const FACTS_VERSION = 4
 
 export interface ExtractEnv {
   aliases: Aliases
