@@ -19,7 +19,7 @@ import {
   withoutWhoRefuse,
 } from './agreement-terms.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
-import type { ExtractEnv } from './facts.ts'
+import type { ExtractEnv } from './extraction-types.ts'
 import { findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
 
