@@ -5,6 +5,7 @@
  * a rifle and three magazines'). Each term is a span of the article text, so it is quoted verbatim.
  */
 import type { Span } from '../corpus/types.ts'
+import { DEAL_NOUN } from './deal-words.ts'
 
 /** Marker of a list item, as segment.ts's LIST_ITEM recognises them: '1 –', '2)', 'a.', '•'. */
 const ITEM_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])\s*[–—\-.)]|[•·▪●*-])\s+/
@@ -27,7 +28,7 @@ const NOT_TERM =
   /\b(?:reject\w*|refus(?:e|es|ed|ing|al)|oppos(?:e|es|ed|ing)|agreed to (?:negotiat|talk|meet|discuss|attend)\w*)\b/i
 /** First person: a party's own voice ('we will not break'), a term only if it names the agreement. */
 const FIRST_PERSON = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I)\b/
-const AGREEMENT_WORD = /\b(?:agreement|deal|truce|cease-?fire|accord|reconciliation)\b/i
+const AGREEMENT_WORD = new RegExp(`\\b${DEAL_NOUN}\\b`, 'i')
 
 /** Words that continue the item before them rather than start a new one. */
 const CONTINUATION =

@@ -18,6 +18,7 @@ import {
   trim,
   withoutWhoRefuse,
 } from './agreement-terms.ts'
+import { DEAL_KIND, DEAL_NOUN, PROPOSAL_NOUN } from './deal-words.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
 import type { ExtractEnv } from './extraction-types.ts'
 import { findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
@@ -97,14 +98,16 @@ export interface Agreement {
 export type Agreements = Agreement[]
 
 /** An article that never says any of these speaks of no agreement: skipped at once. */
-const AGREEMENT_GATE = /\b(?:agree|deal|truce|cease-?fire|accord|reconcil|proposal)/i
+const AGREEMENT_GATE = new RegExp(`\\b(?:agree|${DEAL_NOUN}|${PROPOSAL_NOUN})`, 'i')
 /** A sentence that speaks of an agreement. */
-const AGREEMENT_NOUN =
-  /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation|proposals?|settlement)\b/i
+const AGREEMENT_NOUN = new RegExp(`\\b(?:${DEAL_NOUN}|${PROPOSAL_NOUN})\\b`, 'i')
 /** A passage that speaks of an agreement or its terms: it and the next passage are read for terms. */
-const CONTEXT =
-  /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation|proposals?|conditions|terms|items|demands|agreed)\b/i
-const KINDS = /\b(agreement|deal|truce|cease-?fire|accord)s?\b/gi
+const CONTEXT = new RegExp(
+  `\\b(?:${DEAL_NOUN}|${PROPOSAL_NOUN}|conditions|terms|items|demands|provisions|agreed)\\b`,
+  'i',
+)
+/** The word an article calls the deal by, counted to name it ('the Zabadani truce'). */
+const KINDS = new RegExp(`\\b(${DEAL_KIND})s?\\b`, 'gi')
 
 /** Carrying an agreement out: weapons handed over, fighters gone, the deal in force. */
 const IMPLEMENTED =
@@ -264,7 +267,7 @@ function readAgreementSentence(d: Draft, sentence: string, ref: TextRef, dates: 
     for (const status of statuses) d.events.push({ status, date, ref })
   }
   for (const m of sentence.matchAll(KINDS)) {
-    const kind = (m[1] ?? '').toLowerCase().replace('cease-fire', 'ceasefire')
+    const kind = (m[1] ?? '').toLowerCase().replace(/cease[- ]fire/, 'ceasefire')
     d.kinds[kind] = (d.kinds[kind] ?? 0) + 1
   }
   readBrokers(d, sentence)

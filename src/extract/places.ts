@@ -5,6 +5,7 @@
  * (armed groups' rooms and councils are named after their town), 'the cities and towns of Jeroud,
  * Rahiba and al-Dumayr'.
  */
+import { MONTHS, WEEKDAYS } from '../text/lexicon.ts'
 import { foldPhrase } from '../text/normalize.ts'
 
 /** A place as written, with its offsets in the text searched. */
@@ -88,14 +89,14 @@ const MAY_BE_WITHIN = new RegExp(
 )
 
 /** Capitalised words that are no place even after 'in': months, days, titles, sentence openers. */
-const NOT_PLACES = new Set(
-  (
-    'january february march april may june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday ' +
+const NOT_PLACES = new Set<string>([
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...(
     'the a an this that these those it its he she they we i our their his her you ' +
     'mr mrs ms dr president minister general colonel major sheikh governor according however meanwhile'
   ).split(' '),
-)
+])
 /** Leading words that are no part of a name: 'The Eastern Qalamoun region' → 'Eastern Qalamoun'. */
 const LEADING = /^(?:The|This|That|These|Those|A|An|In|On|At|Its|Their|His|Her|Our|Both|All)\s+/
 

@@ -1,4 +1,5 @@
 import type { Span } from '../corpus/types.ts'
+import { DEAL_NOUN, PROPOSAL_NOUN } from './deal-words.ts'
 
 /**
  * Words and phrases that say a faction took a position on a deal: rejection, acceptance, or
@@ -26,7 +27,7 @@ interface CuePattern {
   fixed?: boolean
 }
 
-const DEAL = `(?:agreement|deal|reconciliation|settlement|truce|ceasefire|proposal|conditions|demands|terms|offer)`
+const DEAL = `(?:${DEAL_NOUN}|${PROPOSAL_NOUN}|conditions|demands|terms)`
 
 /** Longer phrases first: a cue inside another one found earlier is dropped. */
 const PATTERNS: CuePattern[] = [
