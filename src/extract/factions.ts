@@ -35,6 +35,8 @@ export interface EvidenceFact {
   kind: CueKind
   /** The cue as written: 'rejected', 'handed over', 'did not sign'. */
   cue: string
+  /** The id of the stance rule (data/stance-rules.json) that found the cue. */
+  rule: string
   date: string | null
   passageId: string
   /** The sentence: what is quoted. */
@@ -188,6 +190,7 @@ export function extractFactionFacts(
           stance: cue.stance,
           kind: cue.kind,
           cue: cue.text.replace(/\s+/g, ' '),
+          rule: cue.rule,
           date,
           passageId: passage.id,
           start: s.start,
