@@ -14,7 +14,7 @@ import { clauses, itemText, splitListItems, termRuleOf, trim, withoutWhoRefuse }
 import { DEAL_KIND, DEAL_NOUN, PROPOSAL_NOUN } from './deal-words.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
 import type { ExtractEnv } from './extraction-types.ts'
-import { findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
+import { findNamedDealPlaces, findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
 import { listIntro } from './term-rules.ts'
 
@@ -367,7 +367,10 @@ export function extractAgreementFacts(
   const text = article.text
   if (!AGREEMENT_GATE.test(text)) return []
   const dates = dateContext(article.date, text)
-  const titlePlaces = findPlaces(article.title, 0, { title: true }).filter((p) => !p.destination)
+  const titlePlaces = [
+    ...findPlaces(article.title, 0, { title: true }),
+    ...findNamedDealPlaces(article.title, 0),
+  ].filter((p) => !p.destination)
   const articlePlaces = new Set(titlePlaces.map((p) => p.key))
   const titleBrokers = newDraft(article)
   readBrokers(titleBrokers, article.title)
@@ -408,6 +411,11 @@ export function extractAgreementFacts(
     if (i < LEAD_PASSAGES)
       for (const s of passage.sentences) lead.push(...findPlaces(text.slice(s.start, s.end), s.start))
     if (CONTEXT.test(passage.text)) contextUntil = i + 1
+    // 'What the elders' statement says:' opens a list of terms a little after the deal is named.
+    if (i > contextUntil && i <= contextUntil + 2 && /:\s*$/.test(passage.text)) {
+      list = { frame, unmarked: false }
+      continue
+    }
     if (i > contextUntil) {
       // Out of the agreement's context, a place said to lie in another still widens its area.
       for (const s of passage.sentences) inside.push(...findPlacesWithin(text.slice(s.start, s.end), s.start))
@@ -664,7 +672,9 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'>
 function withStatus(t: AgreementTerm, agreement: AgreementStatus): AgreementTerm {
   if (t.status !== 'unknown') return t
   if (agreement === 'agreed' || agreement === 'implemented')
-    return t.version === 'proposal' ? { ...t, status: 'proposed' } : { ...t, status: 'agreed', version: 'agreement' }
+    return t.version === 'proposal'
+      ? { ...t, status: 'proposed' }
+      : { ...t, status: 'agreed', version: 'agreement' }
   if (agreement === 'proposed') return { ...t, status: 'proposed', version: 'proposal' }
   return t
 }

@@ -7,6 +7,7 @@
  */
 import { MONTHS, WEEKDAYS } from '../text/lexicon.ts'
 import { foldPhrase } from '../text/normalize.ts'
+import { DEAL_KIND } from './deal-words.ts'
 
 /** A place as written, with its offsets in the text searched. */
 export interface PlaceMention {
@@ -110,7 +111,11 @@ const GENERIC_WORDS = new RegExp(`\\b(?:${GENERIC}|governorate)\\b`, 'giu')
 
 /** The comparable form of a place: generic words out ('northern Homs countryside' → 'northern hom'). */
 export function placeKey(name: string): string {
+  // The Arabic feminine ending is written -a, -ah and -eh ('al-Hama', 'al-Hameh', 'Raqqah'): one key.
   return foldPhrase(name.replace(GENERIC_WORDS, ' '))
+    .split(' ')
+    .map((w) => (w.length >= 4 ? w.replace(/[ae]h$/, 'a') : w))
+    .join(' ')
 }
 
 function cleanName(raw: string): string | null {
@@ -218,3 +223,33 @@ function findOwner(text: string, before: number): string | undefined {
   const name = m?.[1] ? cleanName(m[1]) : null
   return name ? placeKey(name) : undefined
 }
+
+/**
+ * The places a named deal is named by: 'the Qudsaya and al-Hama deal', 'Zabadani truce', 'the
+ * Four Towns agreement' (a name for several places is a place of its own here). Read in a title or
+ * a sentence that the caller knows tells of the article's own deal.
+ */
+const NAMED_DEAL = new RegExp(
+  `(${NAME})(?:,\\s+(${NAME}))?(?:\\s+and\\s+(${NAME}))?\\s+${DEAL_KIND}s?\\b`,
+  'gu',
+)
+
+export function findNamedDealPlaces(text: string, offset = 0): PlaceMention[] {
+  const out: PlaceMention[] = []
+  for (const m of text.matchAll(NAMED_DEAL)) {
+    let at = m.index
+    for (const name of [m[1], m[2], m[3]]) {
+      if (!name) continue
+      const start = text.indexOf(name, at)
+      at = start + name.length
+      if (DEMONYM_OR_TITLE.test(name)) continue
+      const p = mention(undefined, name, offset + start, offset + start + name.length)
+      if (p) out.push(p)
+    }
+  }
+  return out
+}
+
+/** Names before a deal noun that are no places: who made it ('the Russian deal'), or what it is ('Peace Agreement'). */
+const DEMONYM_OR_TITLE =
+  /^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese)|American|Saudi|Qatari|Iraqi|Emirati|Israeli|Kurdish|UN|US|The|A|An|This|That|New|Final|Peace|Local|Reconciliation|Ceasefire|Truce)$/u
