@@ -218,7 +218,7 @@ function tokenize(text: string, sentence: Span, q: Question): Token[] {
       start: m.index,
       end: m.index + word.length,
       term,
-      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term, q) > 0),
+      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term, q, word) > 0),
     })
   }
   return out
@@ -256,7 +256,7 @@ function anchorsOf(text: string, tokens: Token[], q: Question): Anchor[] {
   }
   tokens.forEach((t, index) => {
     if (!t.term) return
-    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '', q)))
+    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '', q, t.text)))
     if (f > 0) focus.push(role(index, f === 1 ? 1 : 0.8))
     else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push(role(index, 0.8))
     else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push(role(index, 0.8))
