@@ -42,6 +42,8 @@ export interface Candidate {
   grounded: boolean
   /** The passage's rank in retrieval (0 best), for ties. */
   rank: number
+  /** The sentence itself holds every name and every focus word of the question. */
+  complete: boolean
 }
 
 export interface Retrieval {
@@ -98,6 +100,7 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   const qKeys = qTerms.map((t) => q.keys.get(t) ?? [stem(t)])
   const related = qTerms.map((t) => q.related.get(t)?.stems)
   const names = qTerms.map((t) => q.names.includes(t))
+  const required = qTerms.map((t, i) => names[i] || q.focus.includes(t))
   // Where each text (a passage, a title) holds each question term, read once per text.
   const known = new Map<string, TermsIn>()
   const read = (key: string, text: string, offset: number) => {
@@ -142,7 +145,9 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
         let covered = 0
         let own = 0
         let grounded = true
+        let complete = true
         qTerms.forEach((_, i) => {
+          if (required[i] && !inSentence[i]) complete = false
           const w = weights[i] ?? 0
           const here = inSentence[i] ?? 0
           const found = here || (context[i] ?? 0)
@@ -157,6 +162,7 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
           ownCoverage: own / total,
           grounded,
           rank,
+          complete,
         })
       }
     }

@@ -58,6 +58,8 @@ export interface Question {
   movement: boolean
   /** Each question term → other words that stand for it here ('go' → withdraw, leave…). */
   related: ReadonlyMap<string, Related>
+  /** The focus terms that are the verb after a which-noun ('objected' in 'Which leader objected…'): no modifier qualifies them. */
+  predicate: string[]
   /** Each question term → the keys it is matched by: the stems of its term and of its lemma ('took' → take). */
   keys: ReadonlyMap<string, readonly string[]>
 }
@@ -217,7 +219,9 @@ export function questionProper(query: string): string {
   const comma = text[m.index] === ','
   if (!comma && (!LEAD_OPENER.test(lead) || lead.split(' ').length < 2)) return text
   const asked = text.slice(m.index + m[0].length).trim()
-  return `${asked} ${lead}`.trim()
+  // ('According' is no name once it stands inside the question.)
+  const moved = LEAD_OPENER.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead
+  return `${asked} ${moved}`.trim()
 }
 
 /** Parses a question into what the answer should be and where to look for it. */
@@ -292,6 +296,7 @@ export function parseQuestion(query: string): Question {
     movement: going !== undefined,
     related,
     keys,
+    predicate: verb,
   }
 }
 
@@ -364,6 +369,7 @@ function identityQuestion(text: string): Question {
     movement: false,
     related: new Map(),
     keys: new Map(),
+    predicate: [],
   }
 }
 

@@ -61,8 +61,14 @@ const DATE_RE = new RegExp(
   'giu',
 )
 /** Lengths of time: 'within three days', 'for an initial period of six months'. */
+const AMOUNT = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD})(?:\\s*(?:-|–|to|or)\\s*(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}))?`
 const DURATION_RE = new RegExp(
-  `(?:(?:within|for|in|after|over|during|of)\\s+)?(?:(?:an?|the)\\s+)?(?:(?:initial|further|period|of)\\s+)*(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?)`,
+  `(?:(?:within|for|in|after|over|during|of)\\s+)?(?:(?:an?|the)\\s+)?(?:(?:initial|further|period|of)\\s+)*${AMOUNT}\\s+(?:hours?|days?|weeks?|months?|years?)`,
+  'giu',
+)
+/** Lengths in space, which 'how long' asks too: 'stretched for six to seven kilometres'. */
+const LENGTH_RE = new RegExp(
+  `(?:(?:for|of|about|some|nearly|almost|around)\\s+)?${AMOUNT}[\\s-]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m)\\b`,
   'giu',
 )
 const QUANTIFIER =
@@ -177,7 +183,11 @@ function candidatesOf(
     case 'when':
       return [...matches(text, sentence, DATE_RE, 1, q), ...matches(text, sentence, DURATION_RE, 0.7, q)]
     case 'how-long':
-      return [...matches(text, sentence, DURATION_RE, 1, q), ...matches(text, sentence, DATE_RE, 0.4, q)]
+      return [
+        ...matches(text, sentence, DURATION_RE, 1, q),
+        ...matches(text, sentence, LENGTH_RE, 1, q),
+        ...matches(text, sentence, DATE_RE, 0.4, q),
+      ]
     case 'how-old':
       // Ages say the same when their numbers and bounds do: 'aged 18 to 42' = 'between the ages of 18 and 42'.
       return matches(text, sentence, AGE_RE, 1, q).map((s) => ({
@@ -233,6 +243,8 @@ interface Anchor {
   agrees: boolean
 }
 
+/** Possessives that stand for a name before them: 'Its leader', 'their spokesman'. */
+const POSSESSIVE = /^(?:its|their|his|her)$/i
 /** A focus word whose role is another ('Turkish President' for 'the Syrian president') weighs this much. */
 const OTHER_ROLE = 0.2
 /** A focus word with none of the question's modifiers weighs this much, with all of them 1. */
@@ -246,8 +258,10 @@ function anchorsOf(text: string, tokens: Token[], q: Question): Anchor[] {
   const placeFocus = q.kind === 'where' && q.focus.some((f) => PLACE_NOUNS.test(f))
   const qualified = q.nounFocus && q.modifiers.length > 0 && /^(?:who|which|what)$/.test(q.kind)
   const same = (m: string, term: string) => termMatch(m, term, q) > 0
-  const role = (index: number, weight: number): Anchor => {
-    if (!qualified) return { index, weight, focus: true, agrees: true }
+  const role = (index: number, weight: number, verb = false): Anchor => {
+    // 'Its leader, Jamil al-Saleh': the possessive stands for the name the question qualifies with.
+    const possessed = POSSESSIVE.test(tokens[index - 1]?.text ?? '')
+    if (!qualified || verb || possessed) return { index, weight, focus: true, agrees: true }
     const { conflict, matched } = modifierAgreement(text, tokens, index, q.modifiers, same)
     if (conflict) return { index, weight: weight * OTHER_ROLE, focus: true, agrees: false }
     const share = matched / q.modifiers.length
@@ -256,8 +270,10 @@ function anchorsOf(text: string, tokens: Token[], q: Question): Anchor[] {
   }
   tokens.forEach((t, index) => {
     if (!t.term) return
-    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '', q, t.text)))
-    if (f > 0) focus.push(role(index, f === 1 ? 1 : 0.8))
+    const matched = q.focus.filter((ft) => termMatch(ft, t.term ?? '', q, t.text) > 0)
+    const f = Math.max(0, ...matched.map((ft) => termMatch(ft, t.term ?? '', q, t.text)))
+    const verb = matched.length > 0 && matched.every((ft) => q.predicate.includes(ft))
+    if (f > 0) focus.push(role(index, f === 1 ? 1 : 0.8, verb))
     else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push(role(index, 0.8))
     else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push(role(index, 0.8))
     else if (t.inQuestion) other.push({ index, weight: 0.4, focus: false, agrees: false })
@@ -623,7 +639,8 @@ function reasonSpan(text: string, sentence: Span): AnswerSpan[] {
   const slice = text.slice(sentence.start, sentence.end)
   const named = REASON_IS.exec(slice)
   const cue = named ? null : REASON_CUE.exec(slice)
-  const at = named ? named.index + named[0].length : cue?.index
+  const purpose = named || cue ? null : PURPOSE.exec(slice)
+  const at = named ? named.index + named[0].length : (cue?.index ?? purpose?.index)
   if (at === undefined) return [{ ...sentence, text: slice, score: 0.5, key: '' }]
   const start = sentence.start + at
   // The clause ends at a full stop, a dash or an attribution (', according to the source').
@@ -632,5 +649,13 @@ function reasonSpan(text: string, sentence: Span): AnswerSpan[] {
     .search(/[;.!?](?:\s|$)|\s[–—]\s|,\s+(?:according to|(?:he|she|they|it) said)\b/)
   const end = stop < 0 ? sentence.end : start + stop
   const value = text.slice(start, end).replace(/\s+/g, ' ')
-  return [{ start, end, text: value, score: 1, key: foldPhrase(value) }]
+  return [{ start, end, text: value, score: purpose ? PURPOSE_SCORE : 1, key: foldPhrase(value) }]
 }
+
+/**
+ * An infinitive of purpose without 'in order': '…cratered the road … to stop the convoy'. Its
+ * verbs are those that say what an act is for; less sure than a cue word.
+ */
+const PURPOSE =
+  /\bto (?:stop|prevent|block|halt|allow|let|ensure|protect|force|avoid|keep|punish|pressure|secure|end|save|help|deter|cut|push|limit)\b/i
+const PURPOSE_SCORE = 0.8
