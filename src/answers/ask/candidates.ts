@@ -10,7 +10,7 @@ import type { PassageHit } from '../search.ts'
 import { type PlacedTerm, placedTerms } from './placed-terms.ts'
 import { type Question, RELATED_MATCH, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
-import { wordKeys } from './synonyms.ts'
+import { synonymKeys, wordKeys } from './synonyms.ts'
 import { documentFrequency, termWeight } from './term-stats.ts'
 
 /** The best-scored passages that are read sentence by sentence (with their neighbours). */
@@ -42,7 +42,7 @@ export interface Candidate {
   grounded: boolean
   /** The passage's rank in retrieval (0 best), for ties. */
   rank: number
-  /** The sentence itself holds every name and every focus word of the question. */
+  /** The sentence itself holds every focus word of the question (its names may stand around it). */
   complete: boolean
 }
 
@@ -100,7 +100,8 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   const qKeys = qTerms.map((t) => q.keys.get(t) ?? [stem(t)])
   const related = qTerms.map((t) => q.related.get(t)?.stems)
   const names = qTerms.map((t) => q.names.includes(t))
-  const required = qTerms.map((t, i) => names[i] || q.focus.includes(t))
+  // (Names may stand around the sentence: grounding asks for them there.)
+  const required = qTerms.map((t) => q.focus.includes(t))
   // Where each text (a passage, a title) holds each question term, read once per text.
   const known = new Map<string, TermsIn>()
   const read = (key: string, text: string, offset: number) => {
@@ -189,6 +190,7 @@ function termsIn(
   const best = qTerms.map(() => 0)
   for (const { term, word, start } of placed) {
     const keys = wordKeys(word)
+    const synonyms = synonymKeys(word)
     qTerms.forEach((qt, i) => {
       const own = qKeys[i] ?? []
       const rel = related[i]
@@ -197,7 +199,7 @@ function termsIn(
           ? 1
           : keys.some((k) => own.includes(k))
             ? STEM_MATCH
-            : rel && keys.some((k) => rel.has(k))
+            : rel && synonyms.some((k) => rel.has(k))
               ? RELATED_MATCH
               : 0
       if (match === 0) return

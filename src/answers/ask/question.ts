@@ -7,7 +7,7 @@ import lemmatizer from 'wink-lemmatizer'
 import { searchTerm, searchTerms, words } from '../../text/normalize.ts'
 import { TITLES } from './roles.ts'
 import { stem } from './stem.ts'
-import { groupsOf, wordKeys } from './synonyms.ts'
+import { groupsOf, synonymKeys, wordKeys } from './synonyms.ts'
 
 export type QuestionKind =
   | 'who'
@@ -94,12 +94,12 @@ export interface Related {
 
 /** The words that stand for a question word in a question of this kind (data/synonyms.json). */
 function relatedTo(word: string, kind: QuestionKind): Related | null {
-  const own = new Set(wordKeys(word))
+  const own = new Set(synonymKeys(word))
   const stems = new Set<string>()
   const terms = new Set<string>()
   for (const g of groupsOf(word, kind)) {
     for (const k of g.keys) if (!own.has(k)) stems.add(k)
-    for (const t of g.terms) if (!own.has(stem(t))) terms.add(t)
+    for (const t of g.terms) if (!own.has(t)) terms.add(t)
   }
   return stems.size ? { stems, terms: [...terms] } : null
 }
@@ -271,7 +271,7 @@ export function parseQuestion(query: string): Question {
   // 'Where will the militants of al-Waer go?': the destination stands next to the verb of going.
   const going = kind === 'where' ? placed.find((w) => isMovement(w.word))?.term : undefined
   const focus = going ? [going] : [...headFocus, ...verb]
-  const nounFocus = (phrase.copula || (nominal && kind === 'which')) && !going && headFocus.length > 0
+  const nounFocus = (phrase.be || (nominal && kind === 'which')) && !going && headFocus.length > 0
   const modifiers = nounFocus
     ? searchTerms([...phrase.before, ...phrase.after].join(' ')).filter((t) => !FRAME_WORDS.has(t))
     : []
@@ -394,6 +394,8 @@ interface NounPhrase {
   before: string[]
   after: string[]
   copula: boolean
+  /** The auxiliary is a form of 'be': 'Who is the governor', not 'What did the crowds chant'. */
+  be: boolean
   /** The words after the phrase. */
   rest: string
 }
@@ -430,6 +432,7 @@ function nounPhrase(rest: string, nominal = false): NounPhrase {
     before: phrase.slice(0, -1),
     after,
     copula,
+    be: copula && /^(?:is|are|was|were)$/.test(words[0] ?? ''),
     rest: words.slice(i).join(' '),
   }
 }
@@ -469,7 +472,8 @@ export function termMatch(
   const own = q?.keys.get(questionTerm) ?? [stem(questionTerm)]
   if (textKeys.some((k) => own.includes(k))) return STEM_MATCH
   const related = q?.related.get(questionTerm)?.stems
-  return related && textKeys.some((k) => related.has(k)) ? RELATED_MATCH : 0
+  const textSynonymKeys = synonymKeys(textWord ?? textTerm)
+  return related && textSynonymKeys.some((k) => related.has(k)) ? RELATED_MATCH : 0
 }
 
 /** How much a match by stem counts against a match as written. */

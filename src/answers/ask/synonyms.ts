@@ -29,7 +29,20 @@ export interface CompiledGroup {
   terms: readonly string[]
 }
 
-/** The keys a word is matched by: the stem of its term and of its lemma's term. */
+/**
+ * The keys a word meets its synonyms by: its term and its lemma's term ('handed' → hand). Not
+ * stems: stems of different words meet too often ('country' and 'count' both cut to 'cunt').
+ */
+export function synonymKeys(word: string): string[] {
+  const out = new Set<string>()
+  const term = searchTerm(word)
+  const lemma = lemmaTerm(word)
+  if (term) out.add(term)
+  if (lemma) out.add(lemma)
+  return [...out]
+}
+
+/** The keys a word is matched by as itself: the stem of its term and of its lemma's term. */
 export function wordKeys(word: string): string[] {
   const out = new Set<string>()
   const term = searchTerm(word)
@@ -43,7 +56,7 @@ export function compileGroups(groups: readonly SynonymGroup[]): CompiledGroup[] 
   return groups.map((g) => ({
     id: g.id,
     kinds: g.kinds,
-    keys: new Set(g.words.flatMap(wordKeys)),
+    keys: new Set(g.words.flatMap(synonymKeys)),
     terms: [...new Set(g.words.map((w) => lemmaTerm(w) ?? searchTerm(w)).filter((t): t is string => !!t))],
   }))
 }
@@ -53,7 +66,7 @@ export const COMPILED_GROUPS: readonly CompiledGroup[] = compileGroups(SYNONYM_G
 
 /** The groups a word belongs to in a question of this kind. */
 export function groupsOf(word: string, kind: string): CompiledGroup[] {
-  const keys = wordKeys(word)
+  const keys = synonymKeys(word)
   return COMPILED_GROUPS.filter(
     (g) => (!g.kinds || g.kinds.includes(kind)) && keys.some((k) => g.keys.has(k)),
   )
@@ -61,7 +74,8 @@ export function groupsOf(word: string, kind: string): CompiledGroup[] {
 
 /** Whether two words stand for one another in a question of this kind (and are not the same word). */
 export function synonymous(a: string, b: string, kind: string): boolean {
-  const bKeys = wordKeys(b)
-  if (wordKeys(a).some((k) => bKeys.includes(k))) return false
+  const bStems = wordKeys(b)
+  if (wordKeys(a).some((k) => bStems.includes(k))) return false
+  const bKeys = synonymKeys(b)
   return groupsOf(a, kind).some((g) => bKeys.some((k) => g.keys.has(k)))
 }
