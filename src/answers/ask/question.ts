@@ -5,6 +5,7 @@
  */
 import lemmatizer from 'wink-lemmatizer'
 import { searchTerm, searchTerms, words } from '../../text/normalize.ts'
+import { openingsOf } from './kinds.ts'
 import { TITLES } from './roles.ts'
 import { stem } from './stem.ts'
 import { groupsOf, synonymKeys, wordKeys } from './synonyms.ts'
@@ -110,30 +111,15 @@ function isMovement(word: string): boolean {
 }
 const TIME_NOUNS = /^(?:time|date|day|year|month|deadline|hour|week)\b/
 
-/** Openings of each kind of question, tried in order; the match is cut off before parsing the rest. */
-const OPENINGS: [RegExp, QuestionKind][] = [
-  [/^(?:who|whom|whose)\b/, 'who'],
-  [/^(?:(?:by|until|since) )?when\b/, 'when'],
-  [/^(?:(?:on|by|until|at) )?(?:what|which) (?=(?:time|date|day|year|month|deadline|hour)\b)/, 'when'],
-  [/^where\b/, 'where'],
-  [
-    /^(?:in|to|from|at) (?:which|what) (?=(?:city|town|village|area|region|province|place|country)\b)/,
-    'where',
-  ],
-  [/^how many\b/, 'how-many'],
-  [/^how much\b/, 'how-much'],
-  [/^(?:for )?how (?:long|far)\b/, 'how-long'],
-  [
-    /^(?:how old|(?:at|from|until|up to) what ages?|what (?:is|was|are|were) the (?:minimum |maximum )?ages?)\b/,
-    'how-old',
-  ],
-  [/^(?:why|for what reason|what (?:is|was) the reason(?: why)?)\b/, 'why'],
-  [
-    /^(?:(?:on|by|until|at|from|to|in|into|through|via|across|with|for|along|during|under) )?(?:which|what) (?=\w)/,
-    'what',
-  ],
-  [/^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/, 'yes-no'],
-]
+/**
+ * Openings of each kind of question, tried in the registry's order (kinds.ts). Read on first use:
+ * the registry and this module import each other.
+ */
+let openings: readonly (readonly [RegExp, QuestionKind])[] | undefined
+function OPENINGS(): readonly (readonly [RegExp, QuestionKind])[] {
+  openings ??= openingsOf()
+  return openings
+}
 
 /** Words of a question frame that say nothing about the topic. */
 const FRAME_WORDS = new Set(
@@ -212,7 +198,7 @@ export function questionProper(query: string): string {
   text = text.replace(/^[,;:\s]+/, '').replace(/[?!.\s]+$/, '')
   if (REPORTED_YES_NO.test(text)) text = `did ${text.replace(REPORTED_YES_NO, '')}`
   const lower = text.toLowerCase()
-  if (OPENINGS.some(([re]) => re.test(lower))) return text
+  if (OPENINGS().some(([re]) => re.test(lower))) return text
   const m = QUESTION_WORD.exec(text)
   if (!m) return text
   const lead = text.slice(0, m.index).replace(/[,;:\s]+$/, '')
@@ -233,7 +219,7 @@ export function parseQuestion(query: string): Question {
   let kind: QuestionKind = 'what'
   let rest = lower
   let opening = ''
-  for (const [re, k] of OPENINGS) {
+  for (const [re, k] of OPENINGS()) {
     const m = re.exec(lower)
     if (m) {
       kind = k
