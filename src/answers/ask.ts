@@ -8,8 +8,9 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { cleanQuery } from '../text/query.ts'
 import { resolveWeekday } from '../text/weekdays.ts'
+import { type AgreementStances, answerStanceQuestion, parseStanceQuestion } from './ask/agreement-stances.ts'
 import { type Candidate, MIN_COVERAGE, retrieve } from './ask/candidates.ts'
-import { parseQuestion, type Question, type QuestionKind } from './ask/question.ts'
+import { parseQuestion, type Question, type QuestionKind, questionProper } from './ask/question.ts'
 import {
   detectRoute,
   type Route,
@@ -22,7 +23,7 @@ import {
 } from './ask/route.ts'
 import { type AnswerSpan, answerSpan } from './ask/spans.ts'
 import { type Citation, cite } from './citation.ts'
-import { bestSentences } from './search.ts'
+import { bestSentences, type PassageHit } from './search.ts'
 import { stance } from './stance.ts'
 import { terms } from './terms.ts'
 
@@ -57,8 +58,8 @@ export interface AskAnswer {
   nearest: Citation[]
   /** The command that answered, when the question belongs to another one. */
   routedTo: 'terms' | 'stance' | null
-  /** That command's own answer, in full. */
-  routed: TermsLike | StanceLike | null
+  /** That command's own answer, in full (for a question of who accepted or rejected a deal: each faction with its evidence). */
+  routed: TermsLike | StanceLike | AgreementStances | null
   suggestions: string[]
 }
 
@@ -99,6 +100,21 @@ const SPAN_ONLY: ReadonlySet<QuestionKind> = new Set(['what', 'yes-no', 'identit
 /** The answer to a question from the corpus; `routes` are the commands routed questions go to. */
 export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): AskAnswer {
   const cleaned = cleanQuery(query)
+  // 'Who rejected the Sochi deal?', 'Did X accept it?': from the facts, scoped to the deal named.
+  const sq = routes.stance ? parseStanceQuestion(questionProper(cleaned)) : null
+  if (sq && routes.stance) {
+    const { summary, answer } = answerStanceQuestion(kb, sq, routes.stance)
+    const nearest = summary.answer ? [] : nearestPassages(kb, parseQuestion(cleaned))
+    return reply(query, {
+      ...summary,
+      kind: 'stance',
+      form: 'routed',
+      routedTo: 'stance',
+      routed: answer,
+      nearest,
+      suggestions: answer.suggestions,
+    })
+  }
   const route = detectRoute(cleaned)
   const routed = route ? answerRouted(kb, route, routes) : null
   if (route && routed?.summary.answer) {
@@ -123,10 +139,7 @@ export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): 
   const scored = (spans[0]?.score ?? 0) >= MIN_SCORE ? spans : all
   const best = scored[0]
   if (!best || best.score < MIN_SCORE) {
-    const nearest = hits.slice(0, MAX_NEAREST).map(({ passage, terms }) => {
-      const text = kb.articles.get(passage.articleId)?.text ?? ''
-      return cite(kb, passage, bestSentences(text, passage, terms))
-    })
+    const nearest = nearestOf(kb, hits)
     const confidence = best ? round(best.score) : 0
     return reply(query, { ...fromRoute, answer: null, confidence, citations: [], kind: q.kind, nearest })
   }
@@ -159,6 +172,18 @@ function calendared(kb: KnowledgeBase, candidate: Candidate, q: Question, span: 
   const articleDate = kb.articles.get(candidate.passage.articleId)?.date ?? null
   const date = resolveWeekday(day[2], articleDate, day[1]?.toLowerCase() === 'next' ? 'future' : 'past')
   return date ? { ...span, text: `${span.text} (${date})`, key: date } : span
+}
+
+/** The passages that come nearest a question that has no answer. */
+function nearestOf(kb: KnowledgeBase, hits: PassageHit[]): Citation[] {
+  return hits.slice(0, MAX_NEAREST).map(({ passage, terms }) => {
+    const text = kb.articles.get(passage.articleId)?.text ?? ''
+    return cite(kb, passage, bestSentences(text, passage, terms))
+  })
+}
+
+function nearestPassages(kb: KnowledgeBase, q: Question): Citation[] {
+  return nearestOf(kb, retrieve(kb, q).hits)
 }
 
 /** The answer in the contract's order: the answer first, then its sources, then the rest. */
