@@ -7,7 +7,6 @@
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { DEAL_NOUNS, PROPOSAL_NOUNS } from '../../text/lexicon.ts'
 import type { Citation } from '../citation.ts'
-import { resolveFaction } from '../faction-resolve.ts'
 import { findAgreements, nearestAgreements } from '../terms.ts'
 import { ACCEPT, REJECT, type RoutedSummary, type StanceLike } from './route.ts'
 
