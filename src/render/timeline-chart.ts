@@ -75,7 +75,10 @@ export function spread(ideal: readonly number[], gap = MARK_GAP): number[] {
     clusters = next
   }
   const out = new Array<number>(ideal.length)
-  for (const c of clusters) c.members.forEach((m, k) => (out[m.i] = start(c) + k * gap))
+  for (const c of clusters)
+    c.members.forEach((m, k) => {
+      out[m.i] = start(c) + k * gap
+    })
   return out
 }
 
@@ -119,7 +122,9 @@ export function timelineSpec(answer: TimelineAnswer, options: ChartOptions = {})
   const placed = new Map<number, number>()
   for (const lane of lanes) {
     const at = answer.marks.flatMap((m, i) => (m.lane === lane ? [{ i, x: px(m.date) }] : []))
-    spread(at.map((a) => a.x)).forEach((x, k) => placed.set(at[k]?.i ?? -1, x))
+    spread(at.map((a) => a.x)).forEach((x, k) => {
+      placed.set(at[k]?.i ?? -1, x)
+    })
   }
   // Where a mark is drawn, as a time: the axis maps time to pixels linearly over [lo, hi].
   const marks = answer.marks.map((m, i) => ({
