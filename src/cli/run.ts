@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs'
 import { commands, findCommand } from '../commands/index.ts'
 import type { Command } from '../commands/types.ts'
 import { AliasesError } from '../extract/aliases.ts'
 import { CorpusError, DEFAULT_CORPUS, openKnowledgeBase } from '../knowledge/open.ts'
+import { renderMarkdown } from '../render/markdown.ts'
 import { renderText } from '../render/text.ts'
+import { plural } from '../render/words.ts'
 import { parseLine, UsageError } from './parse-args.ts'
 
 export interface CliIo {
@@ -18,13 +21,17 @@ const PROGRAM = 'npm run cli --'
 
 function usage(): string {
   const lines = [
-    `Usage: ${PROGRAM} <command> [arguments] [--json] [--corpus PATH] [--limit N]`,
+    `Usage: ${PROGRAM} <command> [arguments] [--format text|markdown|json] [--corpus PATH]`,
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(10)}${c.description}`),
     '',
+    `${PROGRAM} help lists them with the corpus loaded; ${PROGRAM} <command> --help shows a command's own options (--limit where it applies).`,
+    '',
     'Options:',
-    '  --json            print the answer as one JSON object',
+    '  --format F        text (default), markdown (to paste, with footnote citations) or json',
+    '  --json            the same as --format json: one JSON object',
+    '  --out FILE.png    timeline only: write the picture there',
     '  --corpus PATH     a corpus folder, or one .jsonl/.csv file (default: corpus/ or $CORPUS_PATH)',
     '  --columns F=C,…   which CSV/JSONL column holds which field, e.g. text=article_content,title=article_title',
     '  --no-cache        build the index anew, without reading or writing the cache',
@@ -66,9 +73,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     throw e
   }
   const { command: name, flags, raw } = parsed
-  if (name === null || name === 'help') {
-    ;(flags.help || name === 'help' ? io.stdout : io.stderr)(usage())
-    return flags.help || name === 'help' ? 0 : 2
+  if (name === null) {
+    ;(flags.help ? io.stdout : io.stderr)(usage())
+    return flags.help ? 0 : 2
   }
   const command = findCommand(name)
   if (!command) {
@@ -98,14 +105,20 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       ...(io.isTTY ? { onProgress: progressBar(io.stderr) } : {}),
     })
     const answer = command.run(kb, args.args)
-    if (flags.json) io.stdout(`${JSON.stringify(answer, null, 2)}\n`)
+    if (flags.out) {
+      const png = command.picture?.(answer, kb) ?? null
+      if (png) writeFileSync(flags.out, png)
+      io.stderr(png ? `Wrote ${flags.out}\n` : `musalaha: nothing to draw, ${flags.out} not written\n`)
+    }
+    if (flags.format === 'json') io.stdout(`${JSON.stringify(answer, null, 2)}\n`)
     else {
       const p = command.present(answer, kb)
+      const shown = {
+        ...p,
+        footer: p.footer ?? `${plural(kb.articles.size, 'article')}, ${plural(kb.passages.size, 'passage')}`,
+      }
       io.stdout(
-        renderText(
-          { ...p, footer: p.footer ?? `${kb.articles.size} articles, ${kb.passages.size} passages` },
-          { color: io.isTTY ?? false },
-        ),
+        flags.format === 'markdown' ? renderMarkdown(shown) : renderText(shown, { color: io.isTTY ?? false }),
       )
     }
     return 0
