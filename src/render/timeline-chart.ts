@@ -12,6 +12,24 @@ import type { MarkKind, TimelineAnswer } from '../answers/timeline.ts'
 
 const require = createRequire(import.meta.url)
 
+/**
+ * vega-lite patches Set.prototype.toJSON when it loads (to hash specs holding sets). Left in
+ * place, it changes every JSON.stringify of a Set in the process and breaks discord.js's start-up
+ * under vitest; so the patch is taken off at once and put back only while a spec compiles.
+ */
+const setProto = Set.prototype as { toJSON?: unknown }
+const vegaLiteToJson = setProto.toJSON
+delete setProto.toJSON
+
+function compileSpec(spec: TopLevelSpec): ReturnType<typeof compile> {
+  setProto.toJSON = vegaLiteToJson
+  try {
+    return compile(spec)
+  } finally {
+    delete setProto.toJSON
+  }
+}
+
 /** Noto Sans for Latin text, Noto Sans Arabic for what it lacks: resvg falls back glyph by glyph. */
 export const FONT_FILES: readonly string[] = [
   require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
@@ -27,6 +45,8 @@ const LANE_HEIGHT = 58
 /** Centre-to-centre distance of two marks that would touch: marks closer than this are spread apart. */
 const MARK_GAP = 30
 const ROW_HEIGHT = 19
+/** About what a source row holds at 12 px across the picture; longer titles are shortened. */
+const ROW_CHARS = 150
 const DAY = 86_400_000
 
 /** What each kind of mark looks like and is called in the legend, in legend order. */
@@ -105,8 +125,11 @@ function sourceRow(answer: TimelineAnswer, n: number): string {
     m.kind in MARK_STYLE && (m.kind === 'accepts' || m.kind === 'rejects')
       ? `${who} ${labels}`
       : `${who}: ${labels}`
-  const title = c.title.length > 60 ? `${c.title.slice(0, 58).replace(/\s+\S*$/, '')}…` : c.title
-  return `[${n}] ${shortDate(m.date)} · ${what} — ${title}${c.source ? ` (${c.source})` : ''}, ¶${c.paragraph}`
+  const head = `[${n}] ${shortDate(m.date)} · ${what} — `
+  const tail = `${c.source ? ` (${c.source})` : ''}, ¶${c.paragraph}`
+  const room = Math.max(20, ROW_CHARS - head.length - tail.length)
+  const title = c.title.length > room ? `${c.title.slice(0, room - 1).replace(/\s+\S*$/, '')}…` : c.title
+  return `${head}${title}${tail}`
 }
 
 export interface ChartOptions {
@@ -262,7 +285,7 @@ export function timelineSpec(answer: TimelineAnswer, options: ChartOptions = {})
           baseline: 'middle',
           fontSize: 12,
           color: '#333',
-          limit: PLOT_WIDTH + 200,
+          limit: 4000,
         },
         encoding: {
           x: { value: -200 },
@@ -287,7 +310,7 @@ interface SvgRenderer {
  * `toSVG` makes it (size and offset include the padding), keeping the command line synchronous.
  */
 export function renderSvg(spec: TopLevelSpec): string {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
+  const view = new vega.View(vega.parse(compileSpec(spec).spec), { renderer: 'none' })
   view.run()
   const pad = view.padding() as { left: number; right: number; top: number; bottom: number }
   const inner = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] }
