@@ -59,9 +59,10 @@ function commandUsage(c: Command): string {
 
 /**
  * Runs one command line and returns the exit status: 0 when the command ran (found or not),
- * 2 for a usage error, 1 for a failure. Never touches process: tests pass their own io.
+ * 2 for a usage error, 1 for a failure. Never touches process: tests pass their own io. Only a
+ * picture to write (`--out`) makes it asynchronous: the status then comes as a promise.
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   let parsed: ReturnType<typeof parseLine>
   try {
     parsed = parseLine(argv, findCommand)
@@ -105,11 +106,6 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       ...(io.isTTY ? { onProgress: progressBar(io.stderr) } : {}),
     })
     const answer = command.run(kb, args.args)
-    if (flags.out) {
-      const png = command.picture?.(answer, kb) ?? null
-      if (png) writeFileSync(flags.out, png)
-      io.stderr(png ? `Wrote ${flags.out}\n` : `musalaha: nothing to draw, ${flags.out} not written\n`)
-    }
     if (flags.format === 'json') io.stdout(`${JSON.stringify(answer, null, 2)}\n`)
     else {
       const p = command.present(answer, kb)
@@ -121,6 +117,20 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         flags.format === 'markdown' ? renderMarkdown(shown) : renderText(shown, { color: io.isTTY ?? false }),
       )
     }
+    // Drawing loads the chart libraries and is asynchronous: only a run with --out waits for it.
+    const { out } = flags
+    if (out && command.picture)
+      return command.picture(answer, kb).then(
+        (png) => {
+          if (png) writeFileSync(out, png)
+          io.stderr(png ? `Wrote ${out}\n` : `musalaha: nothing to draw, ${out} not written\n`)
+          return 0
+        },
+        (e: Error) => {
+          io.stderr(`musalaha: could not draw ${out}: ${e.message}\n`)
+          return 1
+        },
+      )
     return 0
   } catch (e) {
     if (e instanceof CorpusError || e instanceof AliasesError) {

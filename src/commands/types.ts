@@ -43,7 +43,7 @@ export interface Command {
   run(kb: KnowledgeBase, args: unknown): AnswerBase
   present(answer: AnswerBase, kb: KnowledgeBase): Presentation
   /** A picture of the answer (PNG), for the commands that draw one; null when there is nothing to draw. */
-  picture?(answer: AnswerBase, kb: KnowledgeBase): Uint8Array | null
+  picture?(answer: AnswerBase, kb: KnowledgeBase): Promise<Uint8Array | null>
 }
 
 export interface CommandSpec<S extends z.ZodType, A extends AnswerBase> {
@@ -54,7 +54,7 @@ export interface CommandSpec<S extends z.ZodType, A extends AnswerBase> {
   args: S
   run(kb: KnowledgeBase, args: z.infer<S>): A
   present(answer: A, kb: KnowledgeBase): Presentation
-  picture?(answer: A, kb: KnowledgeBase): Uint8Array | null
+  picture?(answer: A, kb: KnowledgeBase): Promise<Uint8Array | null>
 }
 
 /** Defines a command once; the slash command and the command line are derived from it. */
@@ -78,7 +78,9 @@ export function defineCommand<S extends z.ZodType, A extends AnswerBase>(spec: C
     },
     run: (kb, args) => spec.run(kb, args as z.infer<S>),
     present: (answer, kb) => spec.present(answer as A, kb),
-    ...(spec.picture ? { picture: (answer, kb) => spec.picture?.(answer as A, kb) ?? null } : {}),
+    ...(spec.picture
+      ? { picture: async (answer, kb) => (await spec.picture?.(answer as A, kb)) ?? null }
+      : {}),
   }
 }
 

@@ -22,19 +22,26 @@ export interface AnswerFile {
 }
 
 export type Answered =
-  | { ok: true; pages: APIEmbed[]; results: number; file?: AnswerFile }
+  | { ok: true; pages: APIEmbed[]; results: number; draw?: () => Promise<AnswerFile | null> }
   | { ok: false; message: string }
 
 export interface AnswerOptions {
   /**
-   * The command's picture: 'attach' draws it to send with the answer; 'attached' only points the
-   * pages at the one the message already carries (a page button); 'none' (default) leaves it out.
+   * The command's picture: 'attach' offers `draw` to make it, and every page points at it;
+   * 'attached' only points the pages at the one the message already carries (a page button);
+   * 'none' (default) leaves it out.
    */
   picture?: 'attach' | 'attached' | 'none'
 }
 
 /** The name a command's picture is attached under. */
 export const pictureName = (command: Command) => `${command.name}.png`
+
+/** Pages that show the command's picture, attached to the same message. */
+export function withPicture(pages: readonly APIEmbed[], command: Command): APIEmbed[] {
+  const image = { url: `attachment://${pictureName(command)}` }
+  return pages.map((p) => ({ ...p, image }))
+}
 
 /** Validates raw option values, runs the command and renders its pages (pure but for the clock). */
 export function answer(
@@ -49,14 +56,15 @@ export function answer(
   const presentation = command.present(result, kb)
   const results = presentation.sections.reduce((n, s) => n + s.items.length, 0)
   const pages = renderPages(presentation, corpusLine(kb))
-  const png = options.picture === 'attach' ? (command.picture?.(result, kb) ?? null) : null
-  if (!png && options.picture !== 'attached') return { ok: true, pages, results }
-  // Every page shows the picture, attached once to the message.
-  const image = { url: `attachment://${pictureName(command)}` }
-  const shown = pages.map((p) => ({ ...p, image }))
-  return png
-    ? { ok: true, pages: shown, results, file: { name: pictureName(command), data: png } }
-    : { ok: true, pages: shown, results }
+  const picture = command.picture
+  if (options.picture === 'attached' && picture)
+    return { ok: true, pages: withPicture(pages, command), results }
+  if (options.picture !== 'attach' || !picture) return { ok: true, pages, results }
+  const draw = async () => {
+    const png = await picture(result, kb)
+    return png ? { name: pictureName(command), data: png } : null
+  }
+  return { ok: true, pages, results, draw }
 }
 
 /** The answer as Markdown to paste, with footnote citations: what "Copy as Markdown" sends. */

@@ -22,6 +22,7 @@ import {
   pageMessage,
   pictureName,
   tooLong,
+  withPicture,
 } from './answer.ts'
 import type { BotCommand, BotContext, Outcome } from './context.ts'
 import { decodeMarkdownId, decodePageId, type OptionValue, POST_ID } from './custom-id.ts'
@@ -180,10 +181,11 @@ async function slashCommand(
   await i.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {})
   const result = answer(ctx.source.current(), command, raw, { picture: 'attach' })
   if (!result.ok) throw new Error(`${command.name}: options valid a moment ago are not: ${result.message}`)
-  const files = result.file ? [{ attachment: Buffer.from(result.file.data), name: result.file.name }] : []
+  const file = await result.draw?.()
+  const pages = file ? withPicture(result.pages, command) : result.pages
   await i.editReply({
-    ...pageMessage(result.pages, 0, { command, args: raw }, ctx.store, isPrivate),
-    ...(files.length ? { files } : {}),
+    ...pageMessage(pages, 0, { command, args: raw }, ctx.store, isPrivate),
+    ...(file ? { files: [{ attachment: Buffer.from(file.data), name: file.name }] } : {}),
   })
   return { outcome: 'ok', results: result.results }
 }

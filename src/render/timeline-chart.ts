@@ -1,7 +1,5 @@
 import { createRequire } from 'node:module'
-import { Resvg } from '@resvg/resvg-js'
-import * as vega from 'vega'
-import { compile, type TopLevelSpec } from 'vega-lite'
+import type { TopLevelSpec } from 'vega-lite'
 import type { MarkKind, TimelineAnswer } from '../answers/timeline.ts'
 
 /**
@@ -12,22 +10,65 @@ import type { MarkKind, TimelineAnswer } from '../answers/timeline.ts'
 
 const require = createRequire(import.meta.url)
 
+interface ChartLibraries {
+  vega: typeof import('vega')
+  compile: (spec: TopLevelSpec) => ReturnType<typeof import('vega-lite')['compile']>
+  Resvg: typeof import('@resvg/resvg-js')['Resvg']
+}
+
+let libraries: Promise<ChartLibraries> | undefined
+
 /**
+ * About how wide Noto Sans sets `text`, in pixels: advance widths by kind of character, in ems
+ * (narrow letters and punctuation, wide capitals), measured from the font.
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let ems = 0
+  for (const ch of text) {
+    if (/[ilj.,:;'’|!()[\]ft]/.test(ch)) ems += 0.3
+    else if (ch === ' ') ems += 0.26
+    else if (/[mwMW@]/.test(ch)) ems += 0.85
+    else if (/[A-Z]/.test(ch)) ems += 0.64
+    else if (/[0-9]/.test(ch)) ems += 0.57
+    else ems += 0.54
+  }
+  return Math.ceil(ems * fontSize * (bold ? 1.06 : 1))
+}
+
+/**
+ * Vega, Vega-Lite and resvg, loaded when the first picture is drawn: they take a second or more
+ * to load, which every other command would otherwise pay for.
+ *
  * vega-lite patches Set.prototype.toJSON when it loads (to hash specs holding sets). Left in
  * place, it changes every JSON.stringify of a Set in the process and breaks discord.js's start-up
  * under vitest; so the patch is taken off at once and put back only while a spec compiles.
  */
-const setProto = Set.prototype as { toJSON?: unknown }
-const vegaLiteToJson = setProto.toJSON
-delete setProto.toJSON
-
-function compileSpec(spec: TopLevelSpec): ReturnType<typeof compile> {
-  setProto.toJSON = vegaLiteToJson
-  try {
-    return compile(spec)
-  } finally {
+function chartLibraries(): Promise<ChartLibraries> {
+  libraries ??= (async () => {
+    const [vega, vegaLite, resvg] = await Promise.all([
+      import('vega'),
+      import('vega-lite'),
+      import('@resvg/resvg-js'),
+    ])
+    const setProto = Set.prototype as { toJSON?: unknown }
+    const patch = setProto.toJSON
     delete setProto.toJSON
-  }
+    const compile: ChartLibraries['compile'] = (spec) => {
+      setProto.toJSON = patch
+      try {
+        return vegaLite.compile(spec)
+      } finally {
+        delete setProto.toJSON
+      }
+    }
+    // Without a canvas Vega guesses 0.8 em a character, twice Noto Sans's width: labels got cut
+    // short and the picture wide. Our own guess, close to the font's, replaces it.
+    const metrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics
+    metrics.width = (item: { text?: unknown; fontSize?: number; fontWeight?: unknown }, text?: unknown) =>
+      textWidth(String(text ?? item.text ?? ''), item.fontSize ?? 11, item.fontWeight === 'bold')
+    return { vega, compile, Resvg: resvg.Resvg }
+  })()
+  return libraries
 }
 
 /** Noto Sans for Latin text, Noto Sans Arabic for what it lacks: resvg falls back glyph by glyph. */
@@ -285,7 +326,7 @@ export function timelineSpec(answer: TimelineAnswer, options: ChartOptions = {})
           baseline: 'middle',
           fontSize: 12,
           color: '#333',
-          limit: 4000,
+          limit: PLOT_WIDTH + 220,
         },
         encoding: {
           x: { value: -200 },
@@ -297,40 +338,20 @@ export function timelineSpec(answer: TimelineAnswer, options: ChartOptions = {})
   }
 }
 
-interface SvgRenderer {
-  initialize(el: null, width: number, height: number, origin: [number, number]): SvgRenderer
-  background(color: unknown): SvgRenderer
-  render(scene: unknown): SvgRenderer
-  svg(): string
-}
-
-/**
- * The spec drawn as SVG. Vega's own `toSVG` is asynchronous only to wait for data it may have
- * to fetch; the data here is inline, so the dataflow runs at once and the SVG is made the way
- * `toSVG` makes it (size and offset include the padding), keeping the command line synchronous.
- */
-export function renderSvg(spec: TopLevelSpec): string {
-  const view = new vega.View(vega.parse(compileSpec(spec).spec), { renderer: 'none' })
-  view.run()
-  const pad = view.padding() as { left: number; right: number; top: number; bottom: number }
-  const inner = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] }
-  const width = inner._viewWidth + pad.left + pad.right
-  const height = inner._viewHeight + pad.top + pad.bottom
-  // Not in vega's type declarations, but exported by it: the renderer `toSVG` uses.
-  const { SVGStringRenderer } = vega as unknown as { SVGStringRenderer: new (loader: unknown) => SvgRenderer }
-  const renderer = new SVGStringRenderer(view.loader()).initialize(null, width, height, [
-    pad.left + inner._origin[0],
-    pad.top + inner._origin[1],
-  ])
-  renderer.background(view.background())
-  renderer.render((view.scenegraph() as unknown as { root: unknown }).root)
-  const svg = renderer.svg()
-  view.finalize()
-  return svg
+/** The spec drawn as SVG by Vega's own SVG renderer. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile } = await chartLibraries()
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
+  try {
+    return await view.toSVG()
+  } finally {
+    view.finalize()
+  }
 }
 
 /** An SVG as PNG at `scale` times its size, with the fonts from npm and no system fonts. */
-export function svgToPng(svg: string, scale = 2): Buffer {
+export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
+  const { Resvg } = await chartLibraries()
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: false, fontFiles: [...FONT_FILES], defaultFontFamily: FONT },
@@ -340,7 +361,10 @@ export function svgToPng(svg: string, scale = 2): Buffer {
 }
 
 /** The timeline as a PNG, or null when it has no mark to draw. */
-export function timelinePng(answer: TimelineAnswer, options: ChartOptions = {}): Buffer | null {
+export async function timelinePng(
+  answer: TimelineAnswer,
+  options: ChartOptions = {},
+): Promise<Buffer | null> {
   if (!answer.marks.length) return null
-  return svgToPng(renderSvg(timelineSpec(answer, options)))
+  return svgToPng(await renderSvg(timelineSpec(answer, options)))
 }
