@@ -17,7 +17,7 @@ export const LIMITS = {
 } as const
 
 /** Longest item line (a gist: its whole text is in the quote it cites) and lead. */
-export const ITEM_CHARS = 160
+export const ITEM_CHARS = 120
 export const LEAD_CHARS = 1500
 /** Room kept for " · page 12/34" after the footer text. */
 const PAGE_NOTE_CHARS = 24
