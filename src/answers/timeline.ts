@@ -3,7 +3,7 @@ import type { Stance } from '../extract/stance-cues.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import type { Citation } from './citation.ts'
 import { type StanceEvidence, stance } from './stance.ts'
-import { terms } from './terms.ts'
+import { type AgreementAnswer, terms } from './terms.ts'
 
 /** What a mark on the timeline stands for: a stage the agreement reached, or a faction's stance. */
 export type MarkKind = Exclude<AgreementStatus, 'unknown'> | Stance
@@ -67,13 +67,10 @@ function evidenceMark(lane: string, e: StanceEvidence): Candidate | null {
 export function timeline(kb: KnowledgeBase, query: string): TimelineAnswer {
   const base = { command: 'timeline' as const, query }
   const deals = terms(kb, query)
-  if (deals.agreements.length)
-    return agreementTimeline(
-      kb,
-      base,
-      deals.agreements.map((a) => a.name),
-    )
   const who = stance(kb, query)
+  // A faction named exactly wins over a place that only shares a word with it ('al-Sham').
+  const exactFaction = who.faction !== null && who.matched === 'name' && who.evidence.length > 0
+  if (deals.agreements.length && !exactFaction) return agreementTimeline(kb, base, deals.agreements)
   if (who.faction && who.evidence.length) return factionTimeline(kb, base, who.faction.name, who.evidence)
   return {
     ...base,
@@ -122,8 +119,8 @@ function finish(
   }
 }
 
-function agreementTimeline(kb: KnowledgeBase, base: Base, names: string[]): TimelineAnswer {
-  const answered = terms(kb, base.query).agreements
+function agreementTimeline(kb: KnowledgeBase, base: Base, answered: AgreementAnswer[]): TimelineAnswer {
+  const names = answered.map((a) => a.name)
   const facts = kb.facts.agreements.filter((a) => names.includes(a.name))
   const articles = new Set(facts.flatMap((a) => a.articles))
   const marks: (Candidate | null)[] = []
