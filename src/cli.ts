@@ -7,9 +7,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e
 })
 
-process.exitCode = runCli(process.argv.slice(2), {
+const status = runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
 })
+if (typeof status === 'number') process.exitCode = status
+else status.then((code) => (process.exitCode = code))

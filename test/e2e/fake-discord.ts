@@ -189,13 +189,38 @@ export function messageCommand(
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+/** A file sent with a message (multipart/form-data), as the fake received it. */
+export interface ReceivedFile {
+  field: string
+  name: string
+  type: string
+  bytes: Buffer
+}
+
+/**
+ * A multipart body (a message with files) as Discord reads it: the JSON of `payload_json` with
+ * the files beside it under `files`. Node's own Response parses the form.
+ */
+async function readMultipart(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': contentType },
+  }).formData()
+  const payload = form.get('payload_json')
+  const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Record<string, unknown>
+  const files: ReceivedFile[] = []
+  for (const [field, value] of form.entries())
+    if (typeof value !== 'string')
+      files.push({ field, name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) })
+  return { ...body, files }
 }
 
 /** Starts the fake on a free port of 127.0.0.1. */
@@ -259,6 +284,14 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         components: (body?.components as unknown[]) ?? [],
         flags: typeof body?.flags === 'number' ? body.flags : 0,
       }),
+      attachments: ((body?.files as ReceivedFile[] | undefined) ?? []).map((f) => ({
+        id: snowflake(),
+        filename: f.name,
+        size: f.bytes.length,
+        content_type: f.type,
+        url: `https://cdn.invalid/attachments/${f.name}`,
+        proxy_url: `https://cdn.invalid/attachments/${f.name}`,
+      })),
       application_id: applicationId,
       webhook_id: applicationId,
     }
@@ -274,15 +307,17 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const text = await readBody(req)
+    const raw = await readBody(req)
+    const text = raw.toString('utf8')
+    const contentType = req.headers['content-type'] ?? ''
     let body: unknown = text
-    if (text && (req.headers['content-type'] ?? '').includes('json')) {
+    if (text && contentType.includes('json')) {
       try {
         body = JSON.parse(text)
       } catch {
         body = text
       }
-    }
+    } else if (contentType.startsWith('multipart/form-data')) body = await readMultipart(raw, contentType)
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, '')
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
