@@ -32,7 +32,8 @@ export interface SizeResult {
   max_block_ms: number
   update_ms: number
   commands: ServeResult['commands']
-  baseline: { search: Latency }
+  /** Plain MiniSearch over the same passages in the same run: every figure above has a ratio. */
+  baseline: { search: Latency; build_ms: number; load_ms: number }
 }
 
 interface Check {
@@ -83,6 +84,7 @@ function measureSize(passages: number, queries: number, say: (s: string) => void
     say(`${passages} passages (${from}): building…\n`)
     const built = JSON.parse(child(['build', corpus, cache], Boolean(process.stderr.isTTY))) as {
       build_ms: number
+      baseline_build_ms: number
       passages: number
       articles: number
     }
@@ -98,7 +100,7 @@ function measureSize(passages: number, queries: number, say: (s: string) => void
       max_block_ms: served.max_block_ms,
       update_ms: served.update_ms,
       commands: served.commands,
-      baseline: served.baseline,
+      baseline: { ...served.baseline, build_ms: built.baseline_build_ms },
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
@@ -129,6 +131,11 @@ export function machine(): string {
   return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${gib} GiB, Node ${process.version}`
 }
 
+/** Ours over the baseline's, e.g. 0.25 (four times faster). */
+function ratio(ours: number, theirs: number): string {
+  return theirs > 0 ? (ours / theirs).toFixed(2) : '–'
+}
+
 /** The table for people (Markdown, so that it goes into the README as it is). */
 export function table(sizes: SizeResult[]): string {
   const present = COMMANDS.filter((c) => sizes.some((s) => s.commands[c]))
@@ -139,6 +146,7 @@ export function table(sizes: SizeResult[]): string {
     'cached load',
     'RSS',
     ...present.map((c) => `${c} p50 / p99`),
+    'plain MiniSearch build / load',
     'plain MiniSearch p50 / p99',
     'live update',
     'longest block',
@@ -149,6 +157,7 @@ export function table(sizes: SizeResult[]): string {
     `${s.load_ms} ms`,
     `${s.rss_mb} MB`,
     ...present.map((c) => `${lat(s.commands[c])} ms`),
+    `${(s.baseline.build_ms / 1000).toFixed(1)} s / ${s.baseline.load_ms} ms (×${ratio(s.build_ms, s.baseline.build_ms)} / ×${ratio(s.load_ms, s.baseline.load_ms)})`,
     `${lat(s.baseline.search)} ms`,
     `${s.update_ms} ms`,
     `${s.max_block_ms} ms`,

@@ -14,7 +14,8 @@ export interface ServeResult {
   from_cache: boolean
   rss_mb: number
   commands: Partial<Record<CommandName, Latency>>
-  baseline: { search: Latency }
+  /** Plain MiniSearch (default options) over the same passages: its search and cached load. */
+  baseline: { search: Latency; load_ms: number }
   max_block_ms: number
   update_ms: number
 }
