@@ -8,7 +8,8 @@ import { createLogger } from './discord/log.ts'
 import { startShardingManager, stopShards } from './discord/sharding.ts'
 import { AliasesError } from './extract/aliases.ts'
 import { LiveCorpus } from './knowledge/live.ts'
-import { CorpusError, openKnowledgeBase } from './knowledge/open.ts'
+import { CorpusError, type Opened, openKnowledgeBase } from './knowledge/open.ts'
+import { openFromDatabase } from './store/open-store.ts'
 
 const config = configOrExit('musalaha')
 const root = createLogger(config.logLevel, undefined, { secrets: [config.token] })
@@ -45,16 +46,28 @@ async function runBot(): Promise<void> {
   // Inside a shard every line names it.
   const log = process.env.SHARDING_MANAGER ? root.child({ shard: Number(process.env.SHARDS) }) : root
 
-  let opened: ReturnType<typeof openKnowledgeBase>
+  let opened: Opened
   try {
-    opened = openKnowledgeBase({
+    const options = {
       corpusPath: config.corpusPath,
       ...(config.cacheDir !== undefined ? { cacheDir: config.cacheDir } : {}),
-    })
+    }
+    // With DATABASE_URL: through PostgreSQL, indexed there first when missing or stale.
+    opened = config.databaseUrl
+      ? await openFromDatabase({
+          ...options,
+          databaseUrl: config.databaseUrl,
+          onIndexProgress: ({ table, done, total }) => log.info('indexing', { table, done, total }),
+        })
+      : openKnowledgeBase(options)
   } catch (e) {
-    if (!(e instanceof CorpusError || e instanceof AliasesError)) throw e
-    process.stderr.write(`musalaha: ${e.message} (CORPUS_PATH)\n`)
-    process.exit(2)
+    if (e instanceof CorpusError || e instanceof AliasesError) {
+      process.stderr.write(`musalaha: ${e.message} (CORPUS_PATH)\n`)
+      process.exit(2)
+    }
+    if (!config.databaseUrl) throw e
+    process.stderr.write(`musalaha: PostgreSQL (DATABASE_URL): ${(e as Error).message}\n`)
+    process.exit(1)
   }
   const { kb } = opened
   log.info('knowledge-base', {
@@ -62,6 +75,7 @@ async function runBot(): Promise<void> {
     articles: kb.articles.size,
     passages: kb.passages.size,
     fromCache: opened.fromCache,
+    store: config.databaseUrl ? 'postgresql' : 'memory',
     ms: Math.round(opened.ms),
   })
 
