@@ -2,6 +2,8 @@
  * One measurement, in a process of its own (so that memory and load time are a fresh process's):
  *   measure.ts build <corpus> <cache>            → { build_ms, passages, articles }
  *   measure.ts serve <corpus> <cache> <queries>  → load, latencies, memory, a live update, baseline
+ *   measure.ts store <corpus> <cache> <queries>  → the same corpus in PostgreSQL ($DATABASE_URL):
+ *     indexing time, load time, search latency in the database next to in memory, memory
  * Prints one JSON line on standard output; a progress bar on standard error when it is a terminal.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -14,8 +16,18 @@ import { progressBar } from '../src/cli/run.ts'
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
 import { LiveCorpus, type LiveUpdate } from '../src/knowledge/live.ts'
 import { openKnowledgeBase } from '../src/knowledge/open.ts'
+import { memorySearch } from '../src/knowledge/search-backend.ts'
+import { openFromDatabase } from '../src/store/open-store.ts'
+import { PgStore } from '../src/store/pg-store.ts'
 import { makeQueries, type QuerySet } from './queries.ts'
-import { COMMANDS, type CommandName, type Latency, latency, type ServeResult } from './stats.ts'
+import {
+  COMMANDS,
+  type CommandName,
+  type Latency,
+  latency,
+  type ServeResult,
+  type StoreResult,
+} from './stats.ts'
 
 type Answer = (kb: KnowledgeBase, query: string) => unknown
 
@@ -145,8 +157,56 @@ async function serve(corpus: string, cache: string, count: number): Promise<void
   console.log(JSON.stringify(result))
 }
 
+/** Times each query awaited in turn (a database answers asynchronously). */
+async function timeAsync(
+  queries: readonly string[],
+  run: (q: string) => Promise<unknown>,
+): Promise<number[]> {
+  const times: number[] = []
+  for (const q of queries) {
+    const t = performance.now()
+    await run(q)
+    times.push(performance.now() - t)
+  }
+  return times
+}
+
+async function store(corpus: string, cache: string, count: number): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) throw new Error('measure.ts store: DATABASE_URL is not set')
+  // Indexing into the database: the knowledge base comes from the file cache (built by `build`),
+  // so this is the database's own share, the writing in batches.
+  const indexed = await openFromDatabase({ corpusPath: corpus, cacheDir: cache, databaseUrl })
+  if (!indexed.indexed) throw new Error('bench: the corpus was already in the database')
+  const loaded = await openFromDatabase({ corpusPath: corpus, cacheDir: cache, databaseUrl })
+  const kb = loaded.kb
+  const queries = makeQueries(kb, count).search
+  const db = new PgStore(databaseUrl)
+  try {
+    const pgSearch = db.searchBackend(loaded.key)
+    const memory = memorySearch(kb)
+    const result: StoreResult = {
+      index_ms: Math.round(indexed.ms),
+      load_ms: Math.round(loaded.ms),
+      search: latency(await timeAsync(queries, (q) => pgSearch.search(q, 10))),
+      memory_search: latency(await timeAsync(queries, (q) => memory.search(q, 10))),
+      rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      database_mb: Math.round(
+        Number((await db.pool.query('SELECT pg_database_size(current_database()) AS n')).rows[0]?.n ?? 0) /
+          1024 /
+          1024,
+      ),
+    }
+    await db.pool.query('DELETE FROM corpora WHERE key = $1', [loaded.key])
+    console.log(JSON.stringify(result))
+  } finally {
+    await db.close()
+  }
+}
+
 const [mode, corpus, cache, count] = process.argv.slice(2)
 if (!corpus || !cache) throw new Error('usage: measure.ts build|serve <corpus> <cache> [queries]')
 if (mode === 'build') await build(corpus, cache)
 else if (mode === 'serve') await serve(corpus, cache, Number(count ?? 300))
+else if (mode === 'store') await store(corpus, cache, Number(count ?? 300))
 else throw new Error(`measure.ts: unknown mode ${mode}`)

@@ -1,17 +1,21 @@
 /**
- * npm run bench [-- --small | --sizes 1000,10000] [--queries N] [--json]
+ * npm run bench [-- --small | --huge | --sizes 1000,10000] [--queries N] [--json]
  *
  * For corpora of about 1k, 10k and 100k passages: the build time (from the files, cache empty),
  * the load time from the cache, memory, and the p50/p99 latency of each answer function over a
  * few hundred varied queries, next to a plain MiniSearch with default options. Each size is
  * measured in fresh processes. Checks the targets and exits 1 when one is missed.
+ *
+ * With DATABASE_URL set, each corpus is also indexed into PostgreSQL and searched there: the two
+ * backends side by side (index and load time, search latency, memory). `--huge` (on demand, never
+ * in CI: it takes long and needs several GB) measures 1M passages, reporting without targets.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeCorpus } from './corpus.ts'
-import { COMMANDS, type Latency, type ServeResult } from './stats.ts'
+import { COMMANDS, type Latency, type ServeResult, type StoreResult } from './stats.ts'
 
 /** The targets, for the largest corpus (a smaller one must meet them all the more). */
 export const TARGETS = {
@@ -34,6 +38,8 @@ export interface SizeResult {
   commands: ServeResult['commands']
   /** Plain MiniSearch over the same passages in the same run: every figure above has a ratio. */
   baseline: { search: Latency; build_ms: number; load_ms: number }
+  /** The same corpus in PostgreSQL; null without DATABASE_URL. */
+  postgres: StoreResult | null
 }
 
 interface Check {
@@ -45,14 +51,17 @@ interface Check {
 }
 
 function parseArgs(argv: string[]) {
-  const opt = { json: false, sizes: [1000, 10_000, 100_000], queries: 300 }
+  const opt = { json: false, sizes: [1000, 10_000, 100_000], queries: 300, targets: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--json') opt.json = true
     else if (a === '--small') opt.sizes = [1000]
-    else if (a === '--sizes') opt.sizes = String(argv[++i]).split(',').map(Number)
+    else if (a === '--huge') {
+      opt.sizes = [1_000_000]
+      opt.targets = false
+    } else if (a === '--sizes') opt.sizes = String(argv[++i]).split(',').map(Number)
     else if (a === '--queries') opt.queries = Number(argv[++i])
-    else throw new Error(`bench: unknown option ${a} (--small, --sizes N,N, --queries N, --json)`)
+    else throw new Error(`bench: unknown option ${a} (--small, --huge, --sizes N,N, --queries N, --json)`)
   }
   if (opt.sizes.some((n) => !(n > 0)) || !(opt.queries > 0))
     throw new Error('bench: sizes and queries are positive numbers')
@@ -91,6 +100,11 @@ function measureSize(passages: number, queries: number, say: (s: string) => void
     say(`${passages} passages: loading from the cache and querying…\n`)
     const served = JSON.parse(child(['serve', corpus, cache, String(queries)], false)) as ServeResult
     if (!served.from_cache) throw new Error('bench: the second start did not load from the cache')
+    let postgres: StoreResult | null = null
+    if (process.env.DATABASE_URL) {
+      say(`${passages} passages: indexing into PostgreSQL and searching there…\n`)
+      postgres = JSON.parse(child(['store', corpus, cache, String(queries)], false)) as StoreResult
+    }
     return {
       passages: built.passages,
       articles: built.articles,
@@ -101,6 +115,7 @@ function measureSize(passages: number, queries: number, say: (s: string) => void
       update_ms: served.update_ms,
       commands: served.commands,
       baseline: { ...served.baseline, build_ms: built.baseline_build_ms },
+      postgres,
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
@@ -165,18 +180,61 @@ export function table(sizes: SizeResult[]): string {
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
 }
 
+/** In memory and in PostgreSQL side by side (Markdown). */
+export function backendsTable(sizes: SizeResult[]): string {
+  const head = [
+    'passages',
+    'backend',
+    'index / build',
+    'load',
+    'search p50 / p99 (top 10)',
+    'process RSS',
+    'database',
+  ]
+  const rows: string[][] = []
+  for (const s of sizes) {
+    const pg = s.postgres
+    if (!pg) continue
+    const n = s.passages.toLocaleString('en')
+    rows.push([
+      n,
+      'memory (MiniSearch)',
+      `${(s.build_ms / 1000).toFixed(1)} s`,
+      `${s.load_ms} ms (file cache)`,
+      `${pg.memory_search.p50_ms} / ${pg.memory_search.p99_ms} ms`,
+      `${s.rss_mb} MB`,
+      '–',
+    ])
+    rows.push([
+      n,
+      'PostgreSQL',
+      `+${(pg.index_ms / 1000).toFixed(1)} s`,
+      `${pg.load_ms} ms`,
+      `${pg.search.p50_ms} / ${pg.search.p99_ms} ms`,
+      `${pg.rss_mb} MB`,
+      `${pg.database_mb} MB`,
+    ])
+  }
+  return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
+}
+
 function main(): number {
   const opt = parseArgs(process.argv.slice(2))
   const say = (s: string) => {
     if (!opt.json) process.stderr.write(s)
   }
   const sizes = opt.sizes.map((n) => measureSize(n, opt.queries, say))
-  const results = checks(sizes)
+  const results = opt.targets ? checks(sizes) : []
   const failed = results.filter((c) => !c.ok)
   if (opt.json) {
     console.log(JSON.stringify({ machine: machine(), sizes, checks: results }, null, 2))
   } else {
     console.log(`\n${table(sizes)}\n\n${machine()}; ${opt.queries} queries per command.\n`)
+    console.log(
+      sizes.some((s) => s.postgres)
+        ? `In memory and in PostgreSQL:\n\n${backendsTable(sizes)}\n`
+        : 'PostgreSQL: not measured (set DATABASE_URL to put each corpus in the database too).\n',
+    )
     for (const c of results)
       if (!c.ok || c.passages === Math.max(...sizes.map((s) => s.passages)))
         console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.passages} passages: ${c.what} ${c.value} < ${c.limit}`)
