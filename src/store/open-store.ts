@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { hashBytes } from '../corpus/load.ts'
 import { loadAliases } from '../extract/aliases.ts'
 import { cacheKey } from '../knowledge/cache.ts'
 import {
@@ -11,6 +12,7 @@ import {
   openKnowledgeBase,
 } from '../knowledge/open.ts'
 import { type IndexProgress, PgStore } from './pg-store.ts'
+import { SCHEMA_VERSION } from './schema.ts'
 
 export interface StoreOpenOptions extends OpenOptions {
   databaseUrl: string
@@ -36,7 +38,10 @@ export async function openFromDatabase(options: StoreOpenOptions): Promise<Store
   const corpusPath = resolve(options.corpusPath)
   if (!existsSync(corpusPath)) throw new CorpusError(`corpus not found: ${options.corpusPath}`)
   const env = { aliases: loadAliases(corpusPath) }
-  const key = cacheKey(fingerprint(corpusPath), loadOptionsOf(options))
+  // The file cache's key (files, code, versions) and the tables' own layout version.
+  const key = hashBytes(
+    `store ${SCHEMA_VERSION} ${cacheKey(fingerprint(corpusPath), loadOptionsOf(options))}`,
+  )
   const store = new PgStore(options.databaseUrl)
   try {
     await store.migrate()

@@ -9,6 +9,7 @@
  * configuration: no language's stemming, the corpus mixes English and Arabic) under a GIN index,
  * and a trigram GIN index (pg_trgm) for words typed wrong.
  */
+/** Part of every corpus's key: bump when the tables change, and every corpus is indexed anew. */
 export const SCHEMA_VERSION = 1
 
 export const SCHEMA = `

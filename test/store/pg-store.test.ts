@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -121,6 +122,32 @@ describe.skipIf(!SERVER)('the PostgreSQL store (DATABASE_URL)', () => {
     expect(keys).toContain(kb.key)
     expect(keys).not.toContain(ka.key)
   })
+
+  it('runs the command line unchanged with DATABASE_URL set: the same output, the corpus indexed into the database', async () => {
+    const corpusPath = corpusCopy('cli')
+    const cli = (env: Record<string, string>) =>
+      spawnSync(
+        resolve('node_modules/.bin/tsx'),
+        [resolve('src/cli.ts'), 'search', 'Homs', '--json', '--corpus', corpusPath],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', MUSALAHA_CACHE_DIR: 'none', ...env },
+        },
+      )
+    const memory = cli({})
+    const database = cli({ DATABASE_URL: url })
+    expect(database.stderr).toBe('')
+    expect(database.status).toBe(0)
+    expect(database.stdout).toBe(memory.stdout)
+    const store = new PgStore(url)
+    const paths = (await store.corpora()).map((c) => c.corpus_path)
+    await store.close()
+    expect(paths).toContain(corpusPath)
+    // A database that can't be reached: one line naming DATABASE_URL, exit 1.
+    const down = cli({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })
+    expect(down.status).toBe(1)
+    expect(down.stderr).toMatch(/^musalaha: PostgreSQL \(DATABASE_URL\): /)
+  }, 180_000)
 
   it('indexes once when several processes open the same corpus at the same time', async () => {
     const corpusPath = corpusCopy('race')
