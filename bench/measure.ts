@@ -4,18 +4,26 @@
  *   measure.ts serve <corpus> <cache> <queries>  → load, latencies, memory, a live update, baseline
  *   measure.ts store <corpus> <cache> <queries>  → the same corpus in PostgreSQL ($DATABASE_URL):
  *     indexing time, load time, search latency in the database next to in memory, memory
+ *   measure.ts parallel <corpus>                 → the build on one thread and on worker threads
  * Prints one JSON line on standard output; a progress bar on standard error when it is a terminal.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { Worker } from 'node:worker_threads'
 import MiniSearch from 'minisearch'
 import { progressBar } from '../src/cli/run.ts'
-import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
+import { loadCorpus } from '../src/corpus/load.ts'
+import type { Passage } from '../src/corpus/types.ts'
+import { loadAliases } from '../src/extract/aliases.ts'
+import { type ArticleFacts, mergeFacts } from '../src/extract/facts.ts'
+import { buildKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts'
 import { LiveCorpus, type LiveUpdate } from '../src/knowledge/live.ts'
 import { openKnowledgeBase } from '../src/knowledge/open.ts'
+import { IndexBuilder } from '../src/knowledge/passage-index.ts'
 import { memorySearch } from '../src/knowledge/search-backend.ts'
 import { openFromDatabase } from '../src/store/open-store.ts'
 import { PgStore } from '../src/store/pg-store.ts'
@@ -204,9 +212,68 @@ async function store(corpus: string, cache: string, count: number): Promise<void
   }
 }
 
+/**
+ * The build from loaded articles on one thread, then with worker threads on every core: the
+ * workers segment the articles and extract their facts (most of a build), this thread indexes
+ * the passages and merges the facts. Node's own worker_threads: a pool library adds nothing for
+ * one batch of equal chunks. Both builds must give the same knowledge base.
+ */
+async function parallel(corpus: string): Promise<void> {
+  const env = { aliases: loadAliases(corpus) }
+  const loaded = loadCorpus(corpus)
+  const input = { corpusPath: corpus, ...loaded, env }
+  let t = performance.now()
+  const single = buildKnowledgeBase(input)
+  const single_ms = Math.round(performance.now() - t)
+  const workers = availableParallelism()
+  t = performance.now()
+  const size = Math.ceil(loaded.articles.length / workers)
+  const chunks = Array.from({ length: workers }, (_, i) => loaded.articles.slice(i * size, (i + 1) * size))
+  const results = await Promise.all(
+    chunks.map(
+      (articles) =>
+        new Promise<{ passages: Passage[]; facts: ArticleFacts }[]>((done, fail) => {
+          const worker = new Worker(new URL('./build-worker.mjs', import.meta.url), {
+            workerData: { articles, env },
+          })
+          worker.once('message', (m) => {
+            done(m)
+            void worker.terminate()
+          })
+          worker.once('error', fail)
+        }),
+    ),
+  )
+  const passages = new Map<string, Passage>()
+  const passagesByArticle = new Map<string, Passage[]>()
+  const perArticleFacts = new Map<string, ArticleFacts>()
+  const builder = new IndexBuilder()
+  for (const [c, chunk] of chunks.entries())
+    for (const [i, article] of chunk.entries()) {
+      const r = results[c]?.[i]
+      if (!r) throw new Error('bench: a worker returned too few articles')
+      passagesByArticle.set(article.id, r.passages)
+      perArticleFacts.set(article.id, r.facts)
+      for (const p of r.passages) {
+        passages.set(p.id, p)
+        builder.add({ id: p.id, text: p.text, title: article.title })
+      }
+    }
+  const index = builder.finish()
+  const facts = mergeFacts(perArticleFacts, env)
+  const workers_ms = Math.round(performance.now() - t)
+  const same =
+    index.documentCount === single.index.documentCount &&
+    JSON.stringify(facts) === JSON.stringify(single.facts) &&
+    passages.size === single.passages.size
+  if (!same) throw new Error('bench: the parallel build differs from the single-threaded one')
+  console.log(JSON.stringify({ single_ms, workers_ms, workers, passages: passages.size }))
+}
+
 const [mode, corpus, cache, count] = process.argv.slice(2)
-if (!corpus || !cache) throw new Error('usage: measure.ts build|serve <corpus> <cache> [queries]')
-if (mode === 'build') await build(corpus, cache)
+if (mode === 'parallel' && corpus) await parallel(corpus)
+else if (!corpus || !cache) throw new Error('usage: measure.ts build|serve|store <corpus> <cache> [queries]')
+else if (mode === 'build') await build(corpus, cache)
 else if (mode === 'serve') await serve(corpus, cache, Number(count ?? 300))
 else if (mode === 'store') await store(corpus, cache, Number(count ?? 300))
 else throw new Error(`measure.ts: unknown mode ${mode}`)

@@ -40,6 +40,8 @@ export interface SizeResult {
   baseline: { search: Latency; build_ms: number; load_ms: number }
   /** The same corpus in PostgreSQL; null without DATABASE_URL. */
   postgres: StoreResult | null
+  /** The build on one thread and on worker threads (--huge, --workers); null otherwise. */
+  parallel: { single_ms: number; workers_ms: number; workers: number } | null
 }
 
 interface Check {
@@ -51,7 +53,7 @@ interface Check {
 }
 
 function parseArgs(argv: string[]) {
-  const opt = { json: false, sizes: [1000, 10_000, 100_000], queries: 300, targets: true }
+  const opt = { json: false, sizes: [1000, 10_000, 100_000], queries: 300, targets: true, workers: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--json') opt.json = true
@@ -59,9 +61,14 @@ function parseArgs(argv: string[]) {
     else if (a === '--huge') {
       opt.sizes = [1_000_000]
       opt.targets = false
-    } else if (a === '--sizes') opt.sizes = String(argv[++i]).split(',').map(Number)
+      opt.workers = true
+    } else if (a === '--workers') opt.workers = true
+    else if (a === '--sizes') opt.sizes = String(argv[++i]).split(',').map(Number)
     else if (a === '--queries') opt.queries = Number(argv[++i])
-    else throw new Error(`bench: unknown option ${a} (--small, --huge, --sizes N,N, --queries N, --json)`)
+    else
+      throw new Error(
+        `bench: unknown option ${a} (--small, --huge, --workers, --sizes N,N, --queries N, --json)`,
+      )
   }
   if (opt.sizes.some((n) => !(n > 0)) || !(opt.queries > 0))
     throw new Error('bench: sizes and queries are positive numbers')
@@ -84,7 +91,12 @@ function child(args: string[], progress: boolean): string {
   }
 }
 
-function measureSize(passages: number, queries: number, say: (s: string) => void): SizeResult {
+function measureSize(
+  passages: number,
+  queries: number,
+  say: (s: string) => void,
+  workers: boolean,
+): SizeResult {
   const scratch = mkdtempSync(join(tmpdir(), `musalaha-bench-${passages}-`))
   try {
     const corpus = join(scratch, 'corpus')
@@ -100,6 +112,11 @@ function measureSize(passages: number, queries: number, say: (s: string) => void
     say(`${passages} passages: loading from the cache and querying…\n`)
     const served = JSON.parse(child(['serve', corpus, cache, String(queries)], false)) as ServeResult
     if (!served.from_cache) throw new Error('bench: the second start did not load from the cache')
+    let parallel: SizeResult['parallel'] = null
+    if (workers) {
+      say(`${passages} passages: building on one thread, then on worker threads…\n`)
+      parallel = JSON.parse(child(['parallel', corpus], false))
+    }
     let postgres: StoreResult | null = null
     if (process.env.DATABASE_URL) {
       say(`${passages} passages: indexing into PostgreSQL and searching there…\n`)
@@ -116,6 +133,7 @@ function measureSize(passages: number, queries: number, say: (s: string) => void
       commands: served.commands,
       baseline: { ...served.baseline, build_ms: built.baseline_build_ms },
       postgres,
+      parallel,
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
@@ -223,7 +241,7 @@ function main(): number {
   const say = (s: string) => {
     if (!opt.json) process.stderr.write(s)
   }
-  const sizes = opt.sizes.map((n) => measureSize(n, opt.queries, say))
+  const sizes = opt.sizes.map((n) => measureSize(n, opt.queries, say, opt.workers))
   const results = opt.targets ? checks(sizes) : []
   const failed = results.filter((c) => !c.ok)
   if (opt.json) {
@@ -235,6 +253,11 @@ function main(): number {
         ? `In memory and in PostgreSQL:\n\n${backendsTable(sizes)}\n`
         : 'PostgreSQL: not measured (set DATABASE_URL to put each corpus in the database too).\n',
     )
+    for (const s of sizes)
+      if (s.parallel)
+        console.log(
+          `Build from loaded articles, ${s.passages} passages: ${(s.parallel.single_ms / 1000).toFixed(1)} s on one thread, ${(s.parallel.workers_ms / 1000).toFixed(1)} s on ${s.parallel.workers} worker threads.\n`,
+        )
     for (const c of results)
       if (!c.ok || c.passages === Math.max(...sizes.map((s) => s.passages)))
         console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.passages} passages: ${c.what} ${c.value} < ${c.limit}`)
