@@ -107,9 +107,11 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     })
     const answer = command.run(kb, args.args)
     const notice = skippedNotice(kb.skipped)
-    if (notice && command.name !== 'about') io.stderr(`${notice}
+    if (notice && command.name !== 'about')
+      io.stderr(`${notice}
 `)
-    if (flags.format === 'json') io.stdout(`${JSON.stringify(answer, null, 2)}
+    if (flags.format === 'json')
+      io.stdout(`${JSON.stringify(answer, null, 2)}
 `)
     else {
       const p = command.present(answer, kb)

@@ -10,6 +10,7 @@ import {
   loadGazetteer,
 } from './armed-groups.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
+import type { ExtractEnv } from './extraction-types.ts'
 import {
   type AliasMatcher,
   aliasMatcher,
@@ -18,7 +19,6 @@ import {
   type KnownName,
 } from './faction-names.ts'
 import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
-import type { ExtractEnv } from './extraction-types.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
