@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -19,6 +19,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build.mjs', dist], { stdio: 'pipe' })
+  // dist/ finds the tables in data/ beside it, as in the project.
+  symlinkSync(resolve('data'), join(out, 'data'))
 }, 120_000)
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
