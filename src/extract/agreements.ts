@@ -210,6 +210,14 @@ function anchored(sentence: string, offset: number, place: PlaceMention): boolea
   )
 }
 
+/** A place named as where people are sent ('buses set off for Idlib'), which is no place of the deal. */
+const MOVED_TO =
+  /\b(?:leave|leaves|left|leaving|set off|bound|head(?:s|ed|ing)?|depart\w*|sent|send|go|goes|went|going|transferred|evacuated|deported|moved|travel\w*|buses)\s+(?:for|to|towards?)\s+(?:the\s+)?(?:[a-z]+\s+)?$/i
+
+function movedTo(sentence: string, offset: number, place: PlaceMention): boolean {
+  return MOVED_TO.test(sentence.slice(Math.max(0, place.start - offset - 60), place.start - offset))
+}
+
 interface Draft extends ArticleAgreement {
   /** Place keys of the area, for the switch between agreements of one article. */
   keys: Set<string>
@@ -370,7 +378,7 @@ export function extractAgreementFacts(
   const titlePlaces = [
     ...findPlaces(article.title, 0, { title: true }),
     ...findNamedDealPlaces(article.title, 0),
-  ].filter((p) => !p.destination)
+  ].filter((p) => !p.destination && !movedTo(article.title, 0, p))
   const articlePlaces = new Set(titlePlaces.map((p) => p.key))
   const titleBrokers = newDraft(article)
   readBrokers(titleBrokers, article.title)
@@ -423,7 +431,7 @@ export function extractAgreementFacts(
     }
     for (const s of passage.sentences) {
       const sentence = text.slice(s.start, s.end)
-      const places = findPlaces(sentence, s.start)
+      const places = findPlaces(sentence, s.start).filter((p) => !movedTo(sentence, s.start, p))
       for (const p of places) if (p.within) inside.push(p)
       for (const p of places) if (!p.destination) articlePlaces.add(p.key)
       const speaksOfAgreement = AGREEMENT_NOUN.test(sentence) || /\bagreed\b/i.test(sentence)
