@@ -668,7 +668,12 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'>
     ),
     terms: terms
       .map((e) => withStatus(e.term, status))
-      .sort((a, b) => TERM_CATEGORIES.indexOf(a.category) - TERM_CATEGORIES.indexOf(b.category)),
+      // By category; in each, the agreement's terms before a proposal's.
+      .sort(
+        (a, b) =>
+          TERM_CATEGORIES.indexOf(a.category) - TERM_CATEGORIES.indexOf(b.category) ||
+          Number(a.version === 'proposal') - Number(b.version === 'proposal'),
+      ),
     articles: [...new Set(reports.map((r) => r.article))],
   }
 }
