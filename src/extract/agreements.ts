@@ -308,6 +308,12 @@ function frameOf(sentence: string): Frame {
 /** How many opening passages give the places of a deal whose sentences name none. */
 const LEAD_PASSAGES = 3
 
+/** A heading: a few words with no closing punctuation. */
+function isHeading(p: Passage): boolean {
+  const t = p.text.trim()
+  return !/[.!?:;,"”’)]$/.test(t) && t.split(/\s+/).length <= 10 && !LIST_ITEM.test(t)
+}
+
 /** A passage that may be an unmarked item of a list: short, one or two sentences, ending as a sentence or item does. */
 function itemLike(p: Passage): boolean {
   const t = p.text.trim()
@@ -419,8 +425,11 @@ export function extractAgreementFacts(
     if (i < LEAD_PASSAGES)
       for (const s of passage.sentences) lead.push(...findPlaces(text.slice(s.start, s.end), s.start))
     if (CONTEXT.test(passage.text)) contextUntil = i + 1
-    // 'What the elders' statement says:' opens a list of terms a little after the deal is named.
-    if (i > contextUntil && i <= contextUntil + 2 && /:\s*$/.test(passage.text)) {
+    // 'What the elders' statement says:' opens a list of terms a little after the deal is named,
+    // and so does a heading ('How the exchange works') over a list with markers.
+    const next = passages[i + 1]
+    const heading = isHeading(passage) && next !== undefined && LIST_ITEM.test(next.text)
+    if (i <= contextUntil + 2 && (heading || (i > contextUntil && /:\s*$/.test(passage.text)))) {
       list = { frame, unmarked: false }
       continue
     }
@@ -565,16 +574,23 @@ export function mergeAgreements(
     const main = mainKey(r)
     const day = sortDate === '9999' ? null : Date.parse(sortDate) / 86_400_000
     let home: Cluster | undefined
-    if (main)
-      search: for (const p of r.area)
-        for (const c of byKey.get(p.key) ?? []) {
-          const placeMatch = c.keys.has(main) || c.mains.has(p.key)
+    if (main) {
+      // 'Old Homs' is in 'Homs': a main place whose words hold another's (or are held by it) is the same area.
+      const mainWords = main.split(' ')
+      const nested = (m: string) => {
+        const w = m.split(' ')
+        return w.every((x) => mainWords.includes(x)) || mainWords.every((x) => w.includes(x))
+      }
+      search: for (const key of [...r.area.map((p) => p.key), ...mainWords])
+        for (const c of byKey.get(key) ?? []) {
+          const placeMatch = c.keys.has(main) || c.mains.has(key) || [...c.mains].some(nested)
           const timeMatch = day === null || c.day === null || Math.abs(day - c.day) <= SAME_AGREEMENT_DAYS
           if (placeMatch && timeMatch) {
             home = c
             break search
           }
         }
+    }
     if (!home) {
       home = { reports: [], ids: [], keys: new Set(), mains: new Set(), day }
       clusters.push(home)

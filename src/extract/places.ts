@@ -225,12 +225,12 @@ function findOwner(text: string, before: number): string | undefined {
 }
 
 /**
- * The places a named deal is named by: 'the Qudsaya and al-Hama deal', 'Zabadani truce', 'the
+ * The places a named deal is named by: 'the Qudsaya and al-Hama deal', 'Qalamoun exit deal', 'the
  * Four Towns agreement' (a name for several places is a place of its own here). Read in a title or
  * a sentence that the caller knows tells of the article's own deal.
  */
 const NAMED_DEAL = new RegExp(
-  `(${NAME})(?:,\\s+(${NAME}))?(?:\\s+and\\s+(${NAME}))?\\s+${DEAL_KIND}s?\\b`,
+  `(${NAME})(?:,\\s+(${NAME}))?(?:\\s+and\\s+(${NAME}))?(?:\\s+(?:exit|peace|evacuation|reconciliation|surrender|swap|exchange|ceasefire))?\\s+${DEAL_KIND}s?\\b`,
   'gu',
 )
 
