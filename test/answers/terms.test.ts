@@ -129,7 +129,9 @@ describe('terms on the seed corpus', () => {
     expect(text).toContain(
       'Place: northern Homs countryside · Date: 2018-05-02 · Broker: Russia · Status: implemented',
     )
-    expect(text).toMatch(/Conscription\n(?: {2}• .*\n)* {2}• The agreement will include conscription .*\[\d+\]\n/)
+    expect(text).toMatch(
+      /Conscription\n(?: {2}• .*\n)* {2}• The agreement will include conscription .*\[\d+\]\n/,
+    )
     expect(text).toMatch(/ {2}• Giving a deadline .* \(proposed\) \[\d+\]/)
   })
 
