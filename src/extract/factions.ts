@@ -10,6 +10,7 @@ import {
   loadGazetteer,
 } from './armed-groups.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
+import type { ExtractEnv } from './extraction-types.ts'
 import {
   type AliasMatcher,
   aliasMatcher,
@@ -18,7 +19,6 @@ import {
   type KnownName,
 } from './faction-names.ts'
 import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
-import type { ExtractEnv } from './facts.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
@@ -54,6 +54,8 @@ export interface EvidenceFact {
   kind: CueKind
   /** The cue as written: 'rejected', 'handed over', 'did not sign'. */
   cue: string
+  /** The id of the stance rule (data/stance-rules.json) that found the cue. */
+  rule: string
   date: string | null
   passageId: string
   /** The sentence: what is quoted. */
@@ -238,6 +240,7 @@ export function extractFactionFacts(
           stance: cue.stance,
           kind: cue.kind,
           cue: cue.text.replace(/\s+/g, ' '),
+          rule: cue.rule,
           date,
           passageId: passage.id,
           start: s.start,

@@ -5,7 +5,7 @@ import {
   extractAgreementFacts,
   mergeAgreements,
 } from './agreements.ts'
-import { type Aliases, EMPTY_ALIASES } from './aliases.ts'
+import type { ExtractEnv } from './extraction-types.ts'
 import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFactions } from './factions.ts'
 
 /**
@@ -15,11 +15,7 @@ import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFact
  */
 export const FACTS_VERSION = 4
 
-export interface ExtractEnv {
-  aliases: Aliases
-}
-
-export const DEFAULT_ENV: ExtractEnv = { aliases: EMPTY_ALIASES }
+export { DEFAULT_ENV, type ExtractEnv } from './extraction-types.ts'
 
 export interface ArticleFacts {
   agreements: AgreementArticleFacts
