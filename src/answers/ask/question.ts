@@ -94,7 +94,7 @@ export interface Related {
 }
 
 /** The words that stand for a question word in a question of this kind (data/synonyms.json). */
-function relatedTo(word: string, kind: QuestionKind): Related | null {
+export function relatedTo(word: string, kind: QuestionKind): Related | null {
   const own = new Set(synonymKeys(word))
   const stems = new Set<string>()
   const terms = new Set<string>()
@@ -178,6 +178,9 @@ export const POLITENESS: readonly { id: string; re: RegExp; example: string }[] 
   },
 ]
 
+/** A reported question's order: 'who the governor of Homs is'. */
+const REPORTED_ORDER =
+  /^(who|what|where|when|which \S+|how (?:many|much|long|old) \S+)\s+(.+?)\s+(is|are|was|were)$/i
 /** A question reported after a frame ('…tell me whether X signed'): asked directly again. */
 const REPORTED_YES_NO = /^(?:if|whether)\s+/i
 /** Where the question proper opens when a lead clause ('According to UN sources,') comes first. */
@@ -194,8 +197,17 @@ const LEAD_OPENER =
  */
 export function questionProper(query: string): string {
   let text = query.trim().replace(/\s+/g, ' ')
-  for (const rule of POLITENESS) text = text.replace(rule.re, ' ').trim()
-  text = text.replace(/^[,;:\s]+/, '').replace(/[?!.\s]+$/, '')
+  // (Twice: 'Please, could you tell me…' has one frame inside another.)
+  for (let pass = 0; pass < 2; pass++)
+    for (const rule of POLITENESS)
+      text = text
+        .replace(rule.re, ' ')
+        .trim()
+        .replace(/^[,;:\s]+/, '')
+  text = text.replace(/[?!.\s]+$/, '')
+  // '…tell me who the governor of Homs is': the reported question asked again in question order.
+  const reported = REPORTED_ORDER.exec(text)
+  if (reported) text = `${reported[1]} ${reported[3]} ${reported[2]}`
   if (REPORTED_YES_NO.test(text)) text = `did ${text.replace(REPORTED_YES_NO, '')}`
   const lower = text.toLowerCase()
   if (OPENINGS().some(([re]) => re.test(lower))) return text
