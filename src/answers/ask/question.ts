@@ -59,6 +59,8 @@ export interface Question {
   movement: boolean
   /** Each question term → other words that stand for it here ('go' → withdraw, leave…). */
   related: ReadonlyMap<string, Related>
+  /** A how-many question asks for a total ('altogether', 'in all', 'in total'). */
+  total: boolean
   /** The focus terms that are the verb after a which-noun ('objected' in 'Which leader objected…'): no modifier qualifies them. */
   predicate: string[]
   /** Each question term → the keys it is matched by: the stems of its term and of its lemma ('took' → take). */
@@ -295,8 +297,12 @@ export function parseQuestion(query: string): Question {
     related,
     keys,
     predicate: verb,
+    total: TOTAL_ASKED.test(text),
   }
 }
+
+/** Words that ask for a total. */
+const TOTAL_ASKED = /\b(?:altogether|in total|in all|overall|all told|combined|total)\b/i
 
 /** Nouns that make 'what share of…' a question of a percentage. */
 const SHARE_NOUNS = /^(?:share|percentage|proportion|percent)$/
@@ -336,7 +342,9 @@ function predicateFocus(rest: string, names: readonly string[]): string[] {
     if (PREPOSITION.test(w)) break
     if (AUXILIARY.test(w) || MODAL_FRAME.test(w) || /^(?:the|a|an|be|been|being)$/.test(w)) continue
     const t = searchTerm(w)
-    if (t && !names.includes(t) && !FRAME_WORDS.has(t)) out.push(t)
+    // ('al-assad': a name however its article is written.)
+    const bare = searchTerm(w.replace(/^(?:al|el|ad|ash|as|at|ar|an|az)-/, ''))
+    if (t && !names.includes(t) && !(bare && names.includes(bare)) && !FRAME_WORDS.has(t)) out.push(t)
   }
   return out
 }
@@ -368,6 +376,7 @@ function identityQuestion(text: string): Question {
     related: new Map(),
     keys: new Map(),
     predicate: [],
+    total: false,
   }
 }
 

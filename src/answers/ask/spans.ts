@@ -588,6 +588,17 @@ function matches(text: string, sentence: Span, re: RegExp, score: number, q: Que
   return out
 }
 
+const PERCENT = /%|\bper ?cent\b/i
+const PERCENT_TERM = searchTerm('percent') ?? 'percent'
+/**
+ * Words that give a number as a total: a sentence that opens with them ('In all, the Front is to
+ * release about 70 people'), 'a total of 35,000', or after the number ('1,800 people in all').
+ */
+const TOTAL_OPENS = /^\s*(?:in all|in total|altogether|overall|all told|in sum)\b,?[^,;:]*$/i
+const TOTAL_OF = /\b(?:a|the) total of\s+$/i
+const TOTAL_AFTER = /^\s*(?:in all|in total|altogether|overall|all told)\b/i
+const TOTAL_BOOST = 1.2
+
 /**
  * Numbers with what they count: '10,000 people'. A number whose unit is the thing the question
  * counts ('How many people…') scores highest; years, clock times, days of months and list numbers
@@ -632,13 +643,21 @@ function numberSpans(text: string, sentence: Span, tokens: Token[], q: Question)
     }
     const value = text.slice(start, end).replace(/\s+/g, ' ')
     if (/^(?:19|20)\d{2}$/.test(m[0].trim()) && !unit) continue
+    // ('95.1 percent', '40%': the unit is in the number's own match.)
+    if (PERCENT.test(m[0])) unitTerm = PERCENT_TERM
     const unitScore = !q.unit ? (unit ? 0.9 : 0.6) : unitTerm && termMatch(q.unit, unitTerm) > 0 ? 1 : 0.45
+    // 'How many … altogether?': the number a sentence gives as the total ('In all, 70 people') answers it.
+    const total =
+      q.total &&
+      (TOTAL_OPENS.test(text.slice(sentence.start, start)) ||
+        TOTAL_OF.test(text.slice(Math.max(sentence.start, start - 14), start)) ||
+        TOTAL_AFTER.test(text.slice(end, end + 20)))
     const digits = m[0].replace(/[^\d.–-]/g, '')
     out.push({
       start,
       end,
       text: value,
-      score: unitScore,
+      score: total ? Math.min(1, Math.max(unitScore, 0.9) * TOTAL_BOOST) : unitScore,
       key: `${digits || foldPhrase(m[0])} ${unitTerm ?? ''}`.trim(),
     })
   }
