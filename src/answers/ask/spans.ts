@@ -386,7 +386,8 @@ function relativeClauses(text: string, tokens: Token[]): boolean[] {
   const last = tokens[tokens.length - 1]
   if (!first || !last) return mask
   const slice = text.slice(first.start, last.end)
-  for (const m of slice.matchAll(/,\s*(?:who|which|whose|whom)\b[^,;]*,/giu)) {
+  // (A parenthesis is an aside too: 'the M4 (Aleppo–Latakia) and M5 (Aleppo–Hama) highways'.)
+  for (const m of slice.matchAll(/,\s*(?:who|which|whose|whom)\b[^,;]*,|\([^()]*\)/giu)) {
     const start = first.start + m.index
     const end = start + m[0].length
     tokens.forEach((t, i) => {
@@ -472,7 +473,8 @@ function afterTitle(tokens: Token[], from: number, to: number, droppable: (k: nu
  * whole list is one span when the question wants several (a plural noun, or a verb: 'Who rejected…').
  */
 function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | 'place'): AnswerSpan[] {
-  const runs = nameRuns(text, tokens, want)
+  // A name in parentheses glosses the one before it ('M4 (Aleppo–Latakia)'): it is no answer.
+  const runs = nameRuns(text, tokens, want).filter((r) => !parenthesised(text, tokens, r.from))
   const spans: AnswerSpan[] = []
   const span = (from: number, to: number, score: number): AnswerSpan => {
     const start = tokens[from]?.start ?? 0
@@ -503,7 +505,9 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
         const prev = runs[n - 1]
         const next = runs[n]
         if (!prev || !next) break
-        const between = text.slice(tokens[prev.to]?.end ?? 0, tokens[next.from]?.start ?? 0)
+        const between = text
+          .slice(tokens[prev.to]?.end ?? 0, tokens[next.from]?.start ?? 0)
+          .replace(/\([^()]*\)/g, ' ')
         if (!/^\s*(?:\p{Ll}+\s*)?(?:,|\band\b)\s*(?:and\s+)?(?:the\s+)?$/u.test(between)) break
         last = n
       }
@@ -512,6 +516,13 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
     }
   }
   return spans
+}
+
+/** Whether a token stands inside parentheses in its sentence. */
+function parenthesised(text: string, tokens: Token[], i: number): boolean {
+  const at = tokens[i]?.start ?? 0
+  const before = text.slice(tokens[0]?.start ?? 0, at)
+  return before.lastIndexOf('(') > before.lastIndexOf(')')
 }
 
 /** Words after a name that make it a subject rather than an adjective ('Barazi said'). */
@@ -598,6 +609,8 @@ const TOTAL_OPENS = /^\s*(?:in all|in total|altogether|overall|all told|in sum)\
 const TOTAL_OF = /\b(?:a|the) total of\s+$/i
 const TOTAL_AFTER = /^\s*(?:in all|in total|altogether|overall|all told)\b/i
 const TOTAL_BOOST = 1.2
+/** Where a total is asked, a number not given as one ('30 more captives') may be a part of it. */
+const PART_SHARE = 0.8
 
 /**
  * Numbers with what they count: '10,000 people'. A number whose unit is the thing the question
@@ -657,7 +670,11 @@ function numberSpans(text: string, sentence: Span, tokens: Token[], q: Question)
       start,
       end,
       text: value,
-      score: total ? Math.min(1, Math.max(unitScore, 0.9) * TOTAL_BOOST) : unitScore,
+      score: total
+        ? Math.min(1, Math.max(unitScore, 0.9) * TOTAL_BOOST)
+        : q.total
+          ? unitScore * PART_SHARE
+          : unitScore,
       key: `${digits || foldPhrase(m[0])} ${unitTerm ?? ''}`.trim(),
     })
   }
