@@ -330,7 +330,8 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
     if (q.verbFocus && !agentNoun) {
       // 'X signed…' or '…was signed by X'.
       if (after && tokens[first - 1]?.text.toLowerCase() !== 'by') score *= 0.5
-    } else if (!after && !(q.kind === 'which' && gap === 0)) {
+    } else if (!after && !(q.kind === 'which' && gap === 0) && !COUNTED.has(q.kind)) {
+      // (A count stands before what it counts: '95.1 percent of the vote', '10,000 people will leave'.)
       // ('the Liwa al-Omari brigade' names the brigade a which-question asks for.)
       const between = text.slice(span.end, tokens[a.index]?.start ?? span.end)
       // ('Turkey, Russia and Iran are the guarantor countries': a list named by what follows it.)
@@ -342,6 +343,9 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
   if (inClause[first]) best *= 0.5
   return Math.max(best, 0.15)
 }
+
+/** Kinds whose answer is a number: the words it is about may follow it. */
+const COUNTED: ReadonlySet<Question['kind']> = new Set(['how-many', 'how-much'])
 
 /** A capitalised word of a title: 'Envoy for the Syria Crisis Staffan de Mistura', 'Major-General'. */
 function inTitle(t: Token): boolean {
