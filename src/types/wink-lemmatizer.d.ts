@@ -1,8 +1,8 @@
-/** wink-lemmatizer ships no types: its three functions, each a word in, its base form out. */
+/** wink-lemmatizer ships no types: the three functions Musalaha uses, each word → its base form. */
 declare module 'wink-lemmatizer' {
   const lemmatizer: {
-    noun(word: string): string
     verb(word: string): string
+    noun(word: string): string
     adjective(word: string): string
   }
   export default lemmatizer

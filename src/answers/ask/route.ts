@@ -3,6 +3,7 @@
  * question, 'did Jaysh al-Azza accept the agreement?' a stance question. They are answered by that
  * command, with its evidence and citations, summarised in the ask contract.
  */
+import { DEAL_NOUN, PROPOSAL_NOUN } from '../../extract/deal-words.ts'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import type { Citation } from '../citation.ts'
 
@@ -10,7 +11,7 @@ export type Route =
   | { to: 'terms'; subject: string }
   | { to: 'stance'; subject: string; asks: 'accepts' | 'rejects' | null }
 
-const DEAL = '(?:deal|agreement|accord|truce|ceasefire|cease-fire|reconciliation|settlement|offer|proposal)s?'
+const DEAL = `(?:${DEAL_NOUN}|${PROPOSAL_NOUN})`
 const TERMS_WORDS = '(?:terms|conditions|items|clauses|provisions|points|demands|stipulations)'
 const TERMS_RE = new RegExp(
   `\\b${TERMS_WORDS}\\b.*\\b${DEAL}\\b|\\b${DEAL}\\b.*\\b${TERMS_WORDS}\\b|\\bwhat (?:does|did|do|will) (?:the )?.*\\b${DEAL}\\b.*\\b(?:include|say|stipulate|provide|require|demand|contain|entail)\\b`,

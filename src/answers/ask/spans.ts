@@ -4,6 +4,7 @@
  * focus words. 'the Russian representative, Alexander Zoriev' → 'Alexander Zoriev'.
  */
 import type { Span } from '../../corpus/types.ts'
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../text/lexicon.ts'
 import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
 import { descriptionsOf } from './apposition.ts'
 import { ANSWER_KINDS } from './kinds.ts'
@@ -32,9 +33,8 @@ const OPENERS = new Set(
     ' ',
   ),
 )
-const MONTH_NAMES =
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
-const WEEKDAY_NAMES = 'monday tuesday wednesday thursday friday saturday sunday'
+const MONTH_NAMES = [...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)].join(' ')
+const WEEKDAY_NAMES = WEEKDAYS.join(' ')
 const CALENDAR_WORDS = new Set(`${MONTH_NAMES} ${WEEKDAY_NAMES}`.split(' '))
 /** Small words that may stand inside a name: 'Ahl al-Sunna wal Jamaa', 'Observatory for Human Rights'. */
 const NAME_CONNECTORS = new Set('al el bin ibn bint abu wal de du of for'.split(' '))
