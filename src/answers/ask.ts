@@ -22,6 +22,7 @@ import {
   type TermsLike,
 } from './ask/route.ts'
 import { type AnswerSpan, answerSpan } from './ask/spans.ts'
+import { correctTypos } from './ask/typos.ts'
 import { type Citation, cite } from './citation.ts'
 import { bestSentences, type PassageHit } from './search.ts'
 import { stance } from './stance.ts'
@@ -131,7 +132,7 @@ export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): 
     routed: routed?.answer ?? null,
     suggestions: routed?.answer.suggestions ?? [],
   }
-  const q = parseQuestion(cleaned)
+  const q = correctTypos(kb, parseQuestion(cleaned))
   const { hits, candidates } = retrieve(kb, q)
   const all = scoreSpans(kb, q, candidates)
   // A whole sentence answers only where no short span does, and never stands as a span's rival.

@@ -59,6 +59,8 @@ export interface Question {
   movement: boolean
   /** Each question term → other words that stand for it here ('go' → withdraw, leave…). */
   related: ReadonlyMap<string, Related>
+  /** A how-many question asks for a total ('altogether', 'in all', 'in total'). */
+  total: boolean
   /** The focus terms that are the verb after a which-noun ('objected' in 'Which leader objected…'): no modifier qualifies them. */
   predicate: string[]
   /** Each question term → the keys it is matched by: the stems of its term and of its lemma ('took' → take). */
@@ -94,7 +96,7 @@ export interface Related {
 }
 
 /** The words that stand for a question word in a question of this kind (data/synonyms.json). */
-function relatedTo(word: string, kind: QuestionKind): Related | null {
+export function relatedTo(word: string, kind: QuestionKind): Related | null {
   const own = new Set(synonymKeys(word))
   const stems = new Set<string>()
   const terms = new Set<string>()
@@ -178,6 +180,9 @@ export const POLITENESS: readonly { id: string; re: RegExp; example: string }[] 
   },
 ]
 
+/** A reported question's order: 'who the governor of Homs is'. */
+const REPORTED_ORDER =
+  /^(who|what|where|when|which \S+|how (?:many|much|long|old) \S+)\s+(.+?)\s+(is|are|was|were)$/i
 /** A question reported after a frame ('…tell me whether X signed'): asked directly again. */
 const REPORTED_YES_NO = /^(?:if|whether)\s+/i
 /** Where the question proper opens when a lead clause ('According to UN sources,') comes first. */
@@ -194,8 +199,17 @@ const LEAD_OPENER =
  */
 export function questionProper(query: string): string {
   let text = query.trim().replace(/\s+/g, ' ')
-  for (const rule of POLITENESS) text = text.replace(rule.re, ' ').trim()
-  text = text.replace(/^[,;:\s]+/, '').replace(/[?!.\s]+$/, '')
+  // (Twice: 'Please, could you tell me…' has one frame inside another.)
+  for (let pass = 0; pass < 2; pass++)
+    for (const rule of POLITENESS)
+      text = text
+        .replace(rule.re, ' ')
+        .trim()
+        .replace(/^[,;:\s]+/, '')
+  text = text.replace(/[?!.\s]+$/, '')
+  // '…tell me who the governor of Homs is': the reported question asked again in question order.
+  const reported = REPORTED_ORDER.exec(text)
+  if (reported) text = `${reported[1]} ${reported[3]} ${reported[2]}`
   if (REPORTED_YES_NO.test(text)) text = `did ${text.replace(REPORTED_YES_NO, '')}`
   const lower = text.toLowerCase()
   if (OPENINGS().some(([re]) => re.test(lower))) return text
@@ -283,8 +297,12 @@ export function parseQuestion(query: string): Question {
     related,
     keys,
     predicate: verb,
+    total: TOTAL_ASKED.test(text),
   }
 }
+
+/** Words that ask for a total. */
+const TOTAL_ASKED = /\b(?:altogether|in total|in all|overall|all told|combined|total)\b/i
 
 /** Nouns that make 'what share of…' a question of a percentage. */
 const SHARE_NOUNS = /^(?:share|percentage|proportion|percent)$/
@@ -324,7 +342,9 @@ function predicateFocus(rest: string, names: readonly string[]): string[] {
     if (PREPOSITION.test(w)) break
     if (AUXILIARY.test(w) || MODAL_FRAME.test(w) || /^(?:the|a|an|be|been|being)$/.test(w)) continue
     const t = searchTerm(w)
-    if (t && !names.includes(t) && !FRAME_WORDS.has(t)) out.push(t)
+    // ('al-assad': a name however its article is written.)
+    const bare = searchTerm(w.replace(/^(?:al|el|ad|ash|as|at|ar|an|az)-/, ''))
+    if (t && !names.includes(t) && !(bare && names.includes(bare)) && !FRAME_WORDS.has(t)) out.push(t)
   }
   return out
 }
@@ -356,6 +376,7 @@ function identityQuestion(text: string): Question {
     related: new Map(),
     keys: new Map(),
     predicate: [],
+    total: false,
   }
 }
 

@@ -330,7 +330,8 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
     if (q.verbFocus && !agentNoun) {
       // 'X signed…' or '…was signed by X'.
       if (after && tokens[first - 1]?.text.toLowerCase() !== 'by') score *= 0.5
-    } else if (!after && !(q.kind === 'which' && gap === 0)) {
+    } else if (!after && !(q.kind === 'which' && gap === 0) && !COUNTED.has(q.kind)) {
+      // (A count stands before what it counts: '95.1 percent of the vote', '10,000 people will leave'.)
       // ('the Liwa al-Omari brigade' names the brigade a which-question asks for.)
       const between = text.slice(span.end, tokens[a.index]?.start ?? span.end)
       // ('Turkey, Russia and Iran are the guarantor countries': a list named by what follows it.)
@@ -342,6 +343,9 @@ function proximity(text: string, tokens: Token[], anchors: Anchor[], span: Span,
   if (inClause[first]) best *= 0.5
   return Math.max(best, 0.15)
 }
+
+/** Kinds whose answer is a number: the words it is about may follow it. */
+const COUNTED: ReadonlySet<Question['kind']> = new Set(['how-many', 'how-much'])
 
 /** A capitalised word of a title: 'Envoy for the Syria Crisis Staffan de Mistura', 'Major-General'. */
 function inTitle(t: Token): boolean {
@@ -386,7 +390,8 @@ function relativeClauses(text: string, tokens: Token[]): boolean[] {
   const last = tokens[tokens.length - 1]
   if (!first || !last) return mask
   const slice = text.slice(first.start, last.end)
-  for (const m of slice.matchAll(/,\s*(?:who|which|whose|whom)\b[^,;]*,/giu)) {
+  // (A parenthesis is an aside too: 'the M4 (Aleppo–Latakia) and M5 (Aleppo–Hama) highways'.)
+  for (const m of slice.matchAll(/,\s*(?:who|which|whose|whom)\b[^,;]*,|\([^()]*\)/giu)) {
     const start = first.start + m.index
     const end = start + m[0].length
     tokens.forEach((t, i) => {
@@ -472,7 +477,8 @@ function afterTitle(tokens: Token[], from: number, to: number, droppable: (k: nu
  * whole list is one span when the question wants several (a plural noun, or a verb: 'Who rejected…').
  */
 function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | 'place'): AnswerSpan[] {
-  const runs = nameRuns(text, tokens, want)
+  // A name in parentheses glosses the one before it ('M4 (Aleppo–Latakia)'): it is no answer.
+  const runs = nameRuns(text, tokens, want).filter((r) => !parenthesised(text, tokens, r.from))
   const spans: AnswerSpan[] = []
   const span = (from: number, to: number, score: number): AnswerSpan => {
     const start = tokens[from]?.start ?? 0
@@ -503,7 +509,9 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
         const prev = runs[n - 1]
         const next = runs[n]
         if (!prev || !next) break
-        const between = text.slice(tokens[prev.to]?.end ?? 0, tokens[next.from]?.start ?? 0)
+        const between = text
+          .slice(tokens[prev.to]?.end ?? 0, tokens[next.from]?.start ?? 0)
+          .replace(/\([^()]*\)/g, ' ')
         if (!/^\s*(?:\p{Ll}+\s*)?(?:,|\band\b)\s*(?:and\s+)?(?:the\s+)?$/u.test(between)) break
         last = n
       }
@@ -512,6 +520,13 @@ function nameSpans(text: string, tokens: Token[], q: Question, want: 'actor' | '
     }
   }
   return spans
+}
+
+/** Whether a token stands inside parentheses in its sentence. */
+function parenthesised(text: string, tokens: Token[], i: number): boolean {
+  const at = tokens[i]?.start ?? 0
+  const before = text.slice(tokens[0]?.start ?? 0, at)
+  return before.lastIndexOf('(') > before.lastIndexOf(')')
 }
 
 /** Words after a name that make it a subject rather than an adjective ('Barazi said'). */
@@ -588,6 +603,19 @@ function matches(text: string, sentence: Span, re: RegExp, score: number, q: Que
   return out
 }
 
+const PERCENT = /%|\bper ?cent\b/i
+const PERCENT_TERM = searchTerm('percent') ?? 'percent'
+/**
+ * Words that give a number as a total: a sentence that opens with them ('In all, the Front is to
+ * release about 70 people'), 'a total of 35,000', or after the number ('1,800 people in all').
+ */
+const TOTAL_OPENS = /^\s*(?:in all|in total|altogether|overall|all told|in sum)\b,?[^,;:]*$/i
+const TOTAL_OF = /\b(?:a|the) total of\s+$/i
+const TOTAL_AFTER = /^\s*(?:in all|in total|altogether|overall|all told)\b/i
+const TOTAL_BOOST = 1.2
+/** Where a total is asked, a number not given as one ('30 more captives') may be a part of it. */
+const PART_SHARE = 0.8
+
 /**
  * Numbers with what they count: '10,000 people'. A number whose unit is the thing the question
  * counts ('How many people…') scores highest; years, clock times, days of months and list numbers
@@ -632,13 +660,25 @@ function numberSpans(text: string, sentence: Span, tokens: Token[], q: Question)
     }
     const value = text.slice(start, end).replace(/\s+/g, ' ')
     if (/^(?:19|20)\d{2}$/.test(m[0].trim()) && !unit) continue
+    // ('95.1 percent', '40%': the unit is in the number's own match.)
+    if (PERCENT.test(m[0])) unitTerm = PERCENT_TERM
     const unitScore = !q.unit ? (unit ? 0.9 : 0.6) : unitTerm && termMatch(q.unit, unitTerm) > 0 ? 1 : 0.45
+    // 'How many … altogether?': the number a sentence gives as the total ('In all, 70 people') answers it.
+    const total =
+      q.total &&
+      (TOTAL_OPENS.test(text.slice(sentence.start, start)) ||
+        TOTAL_OF.test(text.slice(Math.max(sentence.start, start - 14), start)) ||
+        TOTAL_AFTER.test(text.slice(end, end + 20)))
     const digits = m[0].replace(/[^\d.–-]/g, '')
     out.push({
       start,
       end,
       text: value,
-      score: unitScore,
+      score: total
+        ? Math.min(1, Math.max(unitScore, 0.9) * TOTAL_BOOST)
+        : q.total
+          ? unitScore * PART_SHARE
+          : unitScore,
       key: `${digits || foldPhrase(m[0])} ${unitTerm ?? ''}`.trim(),
     })
   }
