@@ -106,6 +106,8 @@ export function readHtml(html: string, origin: string): RawArticle | ReadProblem
     url: meta.url,
     meta: inferred.meta,
     origin,
+    ...(date ? {} : { ...(inferred.ambiguousDate ? { ambiguousDate: inferred.ambiguousDate } : {}) }),
+    ...(inferred.dateOrder ? { dateOrder: inferred.dateOrder } : {}),
   }
 }
 
