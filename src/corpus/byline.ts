@@ -24,6 +24,9 @@ const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|bin|ibn|abu|de|da|van|von|
 
 /** A person's name: two to five name tokens, the first capitalised. */
 export function isPersonName(s: string): boolean {
+  // "Sam Example and Nour Example": two people.
+  const pair = s.split(/\s+(?:and|&)\s+/)
+  if (pair.length === 2) return pair.every((p) => isPersonName(p))
   const tokens = s.trim().split(/\s+/)
   if (tokens.length < 2 || tokens.length > 5) return false
   if (!/^\p{Lu}/u.test(tokens[0] ?? '')) return false

@@ -53,6 +53,11 @@ describe('a page saved as text', () => {
   it('keeps the article and nothing of the furniture', () => {
     expect(a.text).toBe(body.join('\n\n'))
   })
+  it('two authors are both named', () => {
+    expect(
+      readPlainText(`A headline about the deal\n\nBy Sam Example and Nour Example\n\n${body[0]}`).author,
+    ).toBe('Sam Example and Nour Example')
+  })
   it('a desk or staff credit is no author', () => {
     expect(
       readPlainText(`A headline about the deal\n\nStaff reporter, North News\n12 May 2018\n\n${body[0]}`),
@@ -116,6 +121,26 @@ describe('a web page', () => {
     expect(a).toMatchObject({ author: "Sam O'Neil", date: '2014-05-02', url: 'https://courier.example/a' })
     expect(a.text).toContain('Café owners … said “yes” & left.')
     expect(a.text).not.toMatch(/Another story|Privacy|Syria ·/)
+  })
+})
+
+describe('the headline of a web page', () => {
+  const page = (h1: string, og: string) =>
+    `<html><head><title>${og}</title><meta property="og:title" content="${og}"></head><body><h1>${h1}</h1><article><p>${body[0]}</p><p>${body[1]}</p></article></body></html>`
+  it('is the <h1> when the declared title confirms it, without the site name', () => {
+    expect(
+      readHtml(
+        page('Truce agreed for the old city', 'Truce agreed for the old city | The Courier'),
+        'a.html',
+      ),
+    ).toMatchObject({
+      title: 'Truce agreed for the old city',
+    })
+  })
+  it('is the declared title when the <h1> is only the site’s logo', () => {
+    expect(readHtml(page('THE COURIER', 'Truce agreed for the old city'), 'a.html')).toMatchObject({
+      title: 'Truce agreed for the old city',
+    })
   })
 })
 
