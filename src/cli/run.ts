@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { commands, findCommand } from '../commands/index.ts'
 import type { Command } from '../commands/types.ts'
+import { skippedNotice } from '../corpus/skipped.ts'
 import { AliasesError } from '../extract/aliases.ts'
 import { CorpusError, DEFAULT_CORPUS, openKnowledgeBase } from '../knowledge/open.ts'
 import { renderMarkdown } from '../render/markdown.ts'
@@ -146,16 +147,6 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     io.stderr(`musalaha: ${(e as Error).stack ?? String(e)}\n`)
     return 1
   }
-}
-
-/**
- * One line for the files that could not be used (rows of one file count once), or null: said on
- * every command, so that a skipped file is never silent; `about` lists them with their reasons.
- */
-export function skippedNotice(skipped: readonly { file: string }[]): string | null {
-  const files = new Set(skipped.map((s) => s.file.replace(/:\d+$/, '')))
-  if (files.size === 0) return null
-  return `${files.size} file${files.size === 1 ? '' : 's'} skipped — see \`about\``
 }
 
 /** A progress bar on standard error while a large corpus is indexed. */

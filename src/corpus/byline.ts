@@ -17,13 +17,16 @@ const PARTS = /\s*(?:\||\u2022|\u00b7|—|–|;|,(?!\s*\d{4}\b))\s*|\s+-\s+/
 
 /** A word that makes a credit a desk or a role rather than a person. */
 const NOT_A_PERSON =
-  /\b(?:staff|desk|reporters?|correspondents?|newsroom|editors?|agenc(?:y|ies)|team|bureau|wires?|news|service|media|monitor|daily|times|post|digest|online|press)\b/i
+  /\b(?:staff|desk|reporters?|correspondents?|newsroom|editors?|agenc(?:y|ies)|team|bureau|wires?|news|service|media|monitor|daily|times|post|digest|online|press)\b|(?:^|\s)(?:مراسل|خاص|فريق|تحرير|المحرر|وكالات|قسم)/iu
 
 /** A name token: capitalised (O'Neil, al-Zoubi's parts), or a joining particle. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|bin|ibn|abu|de|da|van|von|der|du|la|le)(?:-\p{L}+)?)$/u
 
 /** A person's name: two to five name tokens, the first capitalised. */
 export function isPersonName(s: string): boolean {
+  // "Sam Example and Nour Example": two people.
+  const pair = s.split(/\s+(?:and|&)\s+/)
+  if (pair.length === 2) return pair.every((p) => isPersonName(p))
   const tokens = s.trim().split(/\s+/)
   if (tokens.length < 2 || tokens.length > 5) return false
   if (!/^\p{Lu}/u.test(tokens[0] ?? '')) return false
@@ -34,7 +37,8 @@ export function isPersonName(s: string): boolean {
 /** A publisher's name as a byline gives it: two to six words, capitalised, no digits. */
 function isPublisherName(s: string): boolean {
   const tokens = s.trim().split(/\s+/)
-  return tokens.length >= 2 && tokens.length <= 6 && /^\p{Lu}/u.test(s) && !/\d/.test(s)
+  // Scripts without capitals (Arabic) can't show a name by its case: any few words will do.
+  return tokens.length >= 2 && tokens.length <= 6 && /^(?:\p{Lu}|\p{Script=Arabic})/u.test(s) && !/\d/.test(s)
 }
 
 const BY = /^(?:by|written by|words by|filed by|reported by|author)\s*:?\s+/i
@@ -48,8 +52,10 @@ export function readByline(
   const l = line.trim()
   if (!l || l.length > 160) return null
   const hasBy = BY.test(l)
-  const parts = l
-    .replace(BY, '')
+  // A dateline's place before a spaced hyphen ("BEIRUT - …", "بيروت - …") is neither author nor publisher.
+  const dateline = l.replace(BY, '').match(/^([^|,–—•·\d-]{2,30}?)\s+-\s+/)
+  const placed = dateline && !isPersonName(dateline[1] ?? '') && (dateline[1] ?? '').split(/\s+/).length <= 3
+  const parts = (placed && dateline ? l.replace(BY, '').slice(dateline[0].length) : l.replace(BY, ''))
     .split(PARTS)
     .map((p) => p.trim())
     .filter(Boolean)
@@ -58,6 +64,7 @@ export function readByline(
   let date: DateReading | null = null
   let understood = 0
   let desk = false
+  const dated = parts.some((p) => p.length <= 40 && readDate(p.replace(DATE_LABEL, ''), options).date)
   for (const part of parts) {
     const bare = part.replace(DATE_LABEL, '')
     // A date part is a date and little else ("Wednesday 14 December 2016", "2014-05-02 21:40").
@@ -76,16 +83,21 @@ export function readByline(
       if (/\b(?:staff|desk)\b/i.test(part)) {
         const publisher = part.replace(/\s*\b(?:staff|news desk|desk)\b.*$/i, '').trim()
         if (isPublisherName(publisher) && !source) source = publisher
-      } else if (!source && isPublisherName(part) && !/\b(?:staff|desk|reporter|correspondent)\b/i.test(part))
+      } else if (
+        !source &&
+        isPublisherName(part) &&
+        !/\b(?:staff|desk|reporter|correspondent)\b|(?:^|\s)(?:مراسل|خاص|فريق|قسم)/iu.test(part)
+      )
         source = part
-    } else if (!source && isPublisherName(part) && (author || desk || hasBy)) {
+    } else if (!source && isPublisherName(part) && (author || desk || hasBy || dated)) {
       source = part
       understood++
-    } else if (/^\p{Lu}[\p{L}-]+$/u.test(part)) understood++ // a place or a weekday: "• Beirut •", "Athens, 9 May"
+    } else if (/^(?:\p{Lu}[\p{L}-]+|\p{Script=Arabic}+)$/u.test(part)) understood++ // a place or a weekday: "• Beirut •", "Athens, 9 May"
   }
   // Every part understood, and something that makes it a byline: a "By", a name, a desk, a date.
   if (understood < parts.length) return null
   if (!hasBy && !author && !desk && !date) return null
+  if (placed && !date && !author) return null
   if (!hasBy && !author && !desk && parts.length > 2) return null
   return { author, source, date }
 }

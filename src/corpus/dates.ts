@@ -1,7 +1,11 @@
 /** Dates as people write them in news text, to ISO `YYYY-MM-DD`; a date that can't be told is never guessed. */
-import { MONTH_PATTERN, monthNumber } from '../text/lexicon.ts'
+import { ARABIC_MONTHS, MONTH_PATTERN, monthNumber } from '../text/lexicon.ts'
 
 const MONTH = `(${MONTH_PATTERN})`
+/** An Arabic month's name, or two names for one month ("آب/أغسطس"): the first is kept. */
+const ARABIC_MONTH = `(${Object.keys(ARABIC_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})(?:\\s*/\\s*(?:${Object.keys(ARABIC_MONTHS).join('|')}))?`
 
 /** Date patterns with the order of their parts named, most specific first. */
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => [string, string, string]][] = [
@@ -15,7 +19,14 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => [string, string, string]][] = 
     (m) => [m[3] ?? '', m[1] ?? '', m[2] ?? ''],
   ],
   [/\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/, (m) => [m[1] ?? '', m[2] ?? '', m[3] ?? '']],
+  [
+    new RegExp(`(?<!\\d)(\\d{1,2})\\s+${ARABIC_MONTH}\\s+(\\d{4})(?!\\d)`, 'u'),
+    (m) => [m[3] ?? '', String(ARABIC_MONTHS[m[2] ?? ''] ?? ''), m[1] ?? ''],
+  ],
 ]
+
+/** The patterns without the Arabic one, for text with no Arabic letters (the common case, and faster). */
+const LATIN_PATTERNS = PATTERNS.slice(0, -1)
 
 /** `12/02/2018`, `12.02.2018`, `12-02-2018`: day and month in an order the date alone may not tell. */
 const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/
@@ -48,7 +59,8 @@ export function readDate(
 ): DateReading {
   const numeric = text.match(NUMERIC)
   let best: { at: number; reading: DateReading } | null = null
-  for (const [re, parts] of PATTERNS) {
+  const arabic = /[\u0600-\u06ff]/.test(text)
+  for (const [re, parts] of arabic ? PATTERNS : LATIN_PATTERNS) {
     const m = text.match(re)
     if (!m || m.index === undefined) continue
     const iso = fromParts(...parts(m))

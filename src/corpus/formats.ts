@@ -15,6 +15,10 @@ export interface RawArticle {
   meta: Record<string, string>
   /** Where it came from: the file, or `file:line` for a row. */
   origin: string
+  /** How its numeric date was written (day or month first), when that showed. */
+  dateOrder?: NumericOrder
+  /** A numeric date that could be read two ways, left unread: the publisher's convention may tell. */
+  ambiguousDate?: string
 }
 
 /** A row or file that could not be read, with why. */
@@ -118,10 +122,21 @@ export function readMarkdownOrText(
     source: fields.source ?? fields.publisher ?? inferred.source,
     author: fields.author ?? inferred.author,
     date: date?.date ?? inferred.date,
+    ...dateTrail(date ?? inferred, inferred),
     url: fields.url ?? fields.link ?? null,
     meta,
     origin,
   }
+}
+
+/** What a record keeps of how its date was written, for the assembler to learn a publisher's convention. */
+function dateTrail(
+  reading: { order?: NumericOrder; ambiguous?: string; dateOrder?: NumericOrder; ambiguousDate?: string },
+  inferred: { dateOrder?: NumericOrder; ambiguousDate?: string },
+): { dateOrder?: NumericOrder; ambiguousDate?: string } {
+  const order = reading.order ?? reading.dateOrder ?? inferred.dateOrder
+  const ambiguous = reading.ambiguous ?? reading.ambiguousDate
+  return { ...(order ? { dateOrder: order } : {}), ...(ambiguous ? { ambiguousDate: ambiguous } : {}) }
 }
 
 /** A row's date: a numeric one read in the file's order; one that can't be told is null, with a warning. */

@@ -73,15 +73,17 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     test: (l) =>
       words(l).length <= 12 &&
       !SENTENCE_END.test(l) &&
-      /^(?:share(?: this(?: article| story| page)?| on \w+)?|tweet|e-?mail|print|follow(?: us)?(?: on \w+)?|like this|send)\b\s*(?:[:|·•-]|$|\s+(?:facebook|twitter|whatsapp|e-?mail|telegram|linkedin|instagram|print|tweet|share|f|t)\b)/i.test(
+      (/^(?:share(?: this(?: article| story| page)?| on \w+)?|tweet|e-?mail|print|follow(?: us)?(?: on \w+)?|like this|send)\b\s*(?:[:|·•-]|$|\s+(?:facebook|twitter|whatsapp|e-?mail|telegram|linkedin|instagram|print|tweet|share|f|t)\b)/i.test(
         l,
-      ),
+      ) ||
+        /^(?:شارك|تابعنا|تابعونا)(?:\s+\p{L}+)?\s*:/u.test(l)),
     examples: [
       'Share this:  Facebook | Twitter | Email | Print',
       'Share this article:  Facebook  Twitter  WhatsApp  Email',
       'Follow us: Facebook | Telegram | Twitter',
       'Share',
       'Tweet | Share | Email | Print',
+      'شارك الخبر: فيسبوك | تويتر',
     ],
     counterExamples: ['Share prices fell in Damascus on Monday.', 'Print media were banned in 2012.'],
   },
@@ -111,8 +113,9 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     kind: 'line',
     test: (l) =>
       words(l).length <= 45 &&
-      /\bcookies?\b/i.test(l) &&
-      /\b(?:use|uses|using|accept|policy|preferences|consent|continuing|settings|partners)\b/i.test(l),
+      ((/\bcookies?\b/i.test(l) &&
+        /\b(?:use|uses|using|accept|policy|preferences|consent|continuing|settings|partners)\b/i.test(l)) ||
+        /ملفات تعريف الارتباط|الكوكيز/.test(l)),
     examples: [
       'We use cookies. By continuing you accept our cookie policy. [OK]',
       'This website uses cookies to improve your experience. [Accept] [Read more]',
@@ -125,7 +128,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
       'a news ticker or alert line: a label such as Latest, Breaking, Live or Most read and a colon',
     kind: 'line',
     test: re(
-      /^(?:>>\s*)?(?:latest(?: news)?|breaking(?: news)?|live|just in|developing|trending|most (?:read|popular|viewed|shared)|top stories|[\p{L}]+ alert|news ticker)\s*:/iu,
+      /^(?:>>\s*)?(?:latest(?: news)?|breaking(?: news)?|live|just in|developing|trending|most (?:read|popular|viewed|shared)|top stories|[\p{L}]+ alert|news ticker|عاجل|آخر الأخبار|الأكثر قراءة|مباشر)\s*:/iu,
     ),
     examples: [
       'LATEST: Weather - dust storm warning for the eastern desert',
@@ -133,6 +136,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
       '>> Live: situation in the old city',
       'Heatwave alert: temperatures above 40C expected again',
       'Most popular: 1. Where to swim  2. Ferry timetables',
+      'عاجل: تحويل السير على الطريق',
     ],
     counterExamples: [
       'Latest figures show 400 fighters left.',
@@ -144,7 +148,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     description: 'a "Related", "Read more", "More on …" heading: it and the links under it',
     kind: 'block',
     test: (l) =>
-      /^(?:related(?: stories| coverage| articles| posts| news| content| links| reading)?|read (?:more|next|also)|also read|more (?:on|from|in|about) [\p{L} -]{1,30}|see also|further reading|recommended(?: for you)?|you (?:may|might) also like|what to read next)\s*(?::.*)?$/iu.test(
+      /^(?:related(?: stories| coverage| articles| posts| news| content| links| reading)?|read (?:more|next|also)|also read|more (?:on|from|in|about) [\p{L} -]{1,30}|see also|further reading|recommended(?: for you)?|you (?:may|might) also like|what to read next|اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|مواضيع ذات صلة|المزيد)\s*(?::.*)?$/iu.test(
         l,
       ) && !SENTENCE_END.test(l.replace(/^[^:]*:/, '').trim() || 'x'),
     examples: [
@@ -206,12 +210,13 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     kind: 'line',
     test: (l) =>
       words(l).length <= 30 &&
-      (/(?:\([cC]\)|©)\s*(?:\d{4}|\p{Lu})|\b[cC]opyright\s+(?:©\s*)?\d{4}/u.test(l) ||
+      (/(?:\([cC]\)|©)\s*(?:\d{4}|\p{Lu}|\p{Script=Arabic})|\b[cC]opyright\s+(?:©\s*)?\d{4}/u.test(l) ||
         /\ball rights reserved\b/i.test(l)),
     examples: [
       '(c) 2014 Levant Wire Service. All rights reserved. | Privacy | Terms of use',
       'Damascus Now (c) 2016 - All rights reserved',
       '© Al-Sharq Digest 2016. Reproduction without permission is prohibited.',
+      '© شبكة حوران الإخبارية',
     ],
     counterExamples: ['The copyright of the footage is disputed, the agency said in a long statement.'],
   },
@@ -220,7 +225,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     description: 'single-word widgets and page chrome: advertisement, skip to content, reading time, tags',
     kind: 'line',
     test: re(
-      /^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|menu|search|home|logo(?: \w+)?|(?:breaking )?news ticker|\d+ min(?:ute)?s? read|(?:helpful )?keywords|(?:tags|filed under|topics|categories|(?:helpful )?keywords)\s*:.*)$/i,
+      /^(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|menu|search|home|logo(?: \w+)?|(?:breaking )?news ticker|\d+ min(?:ute)?s? read|(?:helpful )?keywords|(?:tags|filed under|topics|categories|(?:helpful )?keywords|وسوم|كلمات مفتاحية|الكلمات المفتاحية)\s*:.*)$/iu,
     ),
     examples: [
       'Advertisement',
@@ -231,6 +236,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
       'News Ticker',
       'Logo Wide',
       'Helpful keywords',
+      'وسوم: الزبداني، إيران',
     ],
     counterExamples: ['Advertisements for the deal appeared on state television.'],
   },
@@ -294,7 +300,8 @@ export function editorialNote(line: string): NoteField | null {
 /** The first rule a line matches, or null: the line is article text. */
 export function furnitureRule(line: string): FurnitureRule | null {
   const l = line.trim()
-  if (!l || l.length > 400) return null
+  // No rule takes a paragraph: widgets, menus and notices are short (the longest rule allows 45 words).
+  if (!l || l.length > 320) return null
   for (const rule of FURNITURE_RULES) if (rule.test(l)) return rule
   return null
 }

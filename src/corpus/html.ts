@@ -86,7 +86,7 @@ export function readHtml(html: string, origin: string): RawArticle | ReadProblem
     const main = whole.querySelector('article') ?? whole.querySelector('main') ?? whole.body
     lines = main ? blockLines(main as El) : []
   }
-  const title = meta.title ?? h1 ?? titleTag(page).title
+  const title = chooseTitle(h1, meta.title, titleTag(page))
   // The headline and the byline shown above the text are not part of it.
   const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
   lines = lines.filter((l) => !(title && fold(l) === fold(title)) && !(h1 && fold(l) === fold(h1)))
@@ -106,7 +106,33 @@ export function readHtml(html: string, origin: string): RawArticle | ReadProblem
     url: meta.url,
     meta: inferred.meta,
     origin,
+    ...(date ? {} : { ...(inferred.ambiguousDate ? { ambiguousDate: inferred.ambiguousDate } : {}) }),
+    ...(inferred.dateOrder ? { dateOrder: inferred.dateOrder } : {}),
   }
+}
+
+/**
+ * The headline: the page's <h1> when the metadata's title confirms it (holds it, perhaps with
+ * the site's name), else the metadata's title (an <h1> may be the site's logo), else the <h1>,
+ * else the <title> without the site's name.
+ */
+function chooseTitle(
+  h1: string | null,
+  declared: string | null,
+  tag: { title: string | null; site: string | null },
+): string | null {
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  if (h1 && declared && fold(declared).includes(fold(h1)) && h1.split(/\s+/).length >= 3) return h1
+  if (declared) {
+    const site = tag.site ? fold(tag.site) : null
+    const m = declared.match(/^(.{10,}?)\s+(?:\||[-–—·•:]{1,2})\s+(.{2,60})$/)
+    return m && site && fold(m[2] ?? '') === site ? (m[1] ?? declared) : declared
+  }
+  return h1 ?? tag.title
 }
 
 /** The article's blocks as lines: one a paragraph, list items as "- item", blank lines between. */

@@ -99,14 +99,15 @@ export function loadCorpus(path: string, options: LoadOptions = {}): LoadedCorpu
   const articles: Article[] = []
   const skipped: Skipped[] = []
   const files: CorpusFile[] = []
-  const assembler = new CorpusAssembler()
+  const reads: { file: string; records: RawArticle[] }[] = []
   for (const file of listCorpusFiles(path)) {
     const read = readCorpusFile(file, root, options)
     skipped.push(...read.skipped)
     if (read.hash) files.push({ path: relative(root, file), hash: read.hash })
-    const added = assembler.add(relative(root, file), read.records)
-    articles.push(...added.articles)
-    skipped.push(...added.skipped)
+    reads.push({ file: relative(root, file), records: read.records })
   }
+  const added = new CorpusAssembler().addAll(reads)
+  articles.push(...added.articles)
+  skipped.push(...added.skipped)
   return { articles, skipped, files }
 }

@@ -1,5 +1,5 @@
 import { readByline } from './byline.ts'
-import { type NumericOrder, readDate } from './dates.ts'
+import { type DateReading, type NumericOrder, readDate } from './dates.ts'
 import { editorialNote, FURNITURE_RULES, furnitureRule, HORIZONTAL_RULE, isItemRow } from './furniture.ts'
 
 /** What a plain text tells of itself, and its cleaned text. */
@@ -10,6 +10,10 @@ export interface PlainTextArticle {
   source: string | null
   text: string
   meta: Record<string, string>
+  /** How the date read was written, when it was numeric: a publisher's convention to learn. */
+  dateOrder?: NumericOrder
+  /** A numeric date that could be read two ways, left unread. */
+  ambiguousDate?: string
 }
 
 export interface PlainTextOptions {
@@ -54,6 +58,18 @@ function mastheadName(line: string): string | null {
   return titleCase(first)
 }
 
+/**
+ * The site's name in any script: the page's first line, a few words, when a menu row follows
+ * it ("صحيفة الأرز الإلكترونية" over "لبنان | سوريا | المنطقة | …").
+ */
+function mastheadAboveMenu(lines: string[], at: number): string | null {
+  if (firstLines(lines, 1)[0] !== at) return null
+  const l = lines[at] ?? ''
+  const next = lines[firstLines(lines, 1, at + 1)[0] ?? -1] ?? ''
+  if (l.split(/\s+/).length > 6 || /[.!?:]$/.test(l) || !isItemRow(next)) return null
+  return /\p{Lu}/u.test(l) && l === l.toUpperCase() ? titleCase(l) : l
+}
+
 /** The publisher a copyright line names: "(c) 2017 Cedar Daily", "Damascus Now (c) 2016". */
 function copyrightHolder(line: string): string | null {
   const name = line
@@ -65,7 +81,7 @@ function copyrightHolder(line: string): string | null {
     .replace(/[-–—.,\s]+$/, '')
     .replace(/^[-–—.,\s]+/, '')
     .trim()
-  return name && /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 6 ? name : null
+  return name && /^(?:\p{Lu}|\p{Script=Arabic})/u.test(name) && name.split(/\s+/).length <= 6 ? name : null
 }
 
 /** A line that reads as a headline: a few words, not a sentence run on for paragraphs. */
@@ -111,11 +127,13 @@ export function readPlainText(raw: string, options: PlainTextOptions = {}): Plai
   let author: string | null = null
   let date: string | null = null
   let ambiguousDate: string | null = null
+  let dateOrder: NumericOrder | undefined
   let source: string | null = null
   let mastheadSource: string | null = null
 
-  const takeDate = (reading: { date: string | null; ambiguous?: string } | null) => {
+  const takeDate = (reading: DateReading | null) => {
     if (!reading || date) return
+    if (reading.order) dateOrder = reading.order
     if (reading.date) date = reading.date
     else if (reading.ambiguous) ambiguousDate = ambiguousDate ?? reading.ambiguous
   }
@@ -155,7 +173,7 @@ export function readPlainText(raw: string, options: PlainTextOptions = {}): Plai
         lines[i] = ''
         continue
       }
-      const masthead = mastheadName(l)
+      const masthead = mastheadName(l) ?? mastheadAboveMenu(lines, i)
       if (masthead || furnitureRule(l) || isItemRow(l)) {
         mastheadSource = mastheadSource ?? masthead ?? breadcrumbName(l)
         lines[i] = ''
@@ -222,7 +240,9 @@ export function readPlainText(raw: string, options: PlainTextOptions = {}): Plai
       }
     }
     if (rule.id === 'page-widget') {
-      const tags = l.match(/^(?:tags|filed under|topics|categories|keywords)\s*:\s*(.+)$/i)?.[1]
+      const tags = l.match(
+        /^(?:tags|filed under|topics|categories|keywords|وسوم|كلمات مفتاحية)\s*:\s*(.+)$/iu,
+      )?.[1]
       if (tags) meta.keywords = tags
     }
     if (rule.id === 'copyright') source = source ?? copyrightHolder(l)
@@ -244,7 +264,16 @@ export function readPlainText(raw: string, options: PlainTextOptions = {}): Plai
     }
   }
   if (!date && ambiguousDate) meta.dateWarning = `ambiguous date ${ambiguousDate}: day or month first?`
-  return { title, author, date, source, text, meta }
+  return {
+    title,
+    author,
+    date,
+    source,
+    text,
+    meta,
+    ...(dateOrder ? { dateOrder } : {}),
+    ...(!date && ambiguousDate ? { ambiguousDate } : {}),
+  }
 }
 
 /** The first item of a breadcrumb ("Levant Wire Service > World > Middle East"): the site. */

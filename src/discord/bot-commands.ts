@@ -7,6 +7,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js'
 import type { Command } from '../commands/types.ts'
+import { skippedNotice } from '../corpus/skipped.ts'
 import { answer, notice, pageMessage, userText } from './answer.ts'
 import type { BotCommand, BotContext, Outcome } from './context.ts'
 
@@ -102,8 +103,13 @@ export const reload: BotCommand = {
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral })
     const r = await ctx.source.reload()
+    const skipped = skippedNotice(ctx.source.current().skipped)
     await interaction.editReply(
-      notice(`Corpus reloaded: ${r.articles} articles, ${r.passages} passages in ${Math.round(r.ms)} ms.`),
+      notice(
+        `Corpus reloaded: ${r.articles} articles, ${r.passages} passages in ${Math.round(r.ms)} ms.${
+          skipped ? ` ${skipped}.` : ''
+        }`,
+      ),
     )
     return { outcome: 'ok', results: r.articles }
   },

@@ -314,16 +314,18 @@ export class LiveCorpus implements KnowledgeSource {
     const corpusFiles: CorpusFile[] = []
     const assembler = new CorpusAssembler()
     const states = new Map<string, FileState>()
+    const reads: { file: string; records: FileRead['records'] }[] = []
     for (const file of this.#list()) {
       const read = this.#read(file)
       skipped.push(...read.skipped)
       if (read.hash) corpusFiles.push({ path: file, hash: read.hash })
       states.set(file, this.#stateOf(file, read.hash))
-      const added = assembler.add(file, read.records)
-      articles.push(...added.articles)
-      skipped.push(...added.skipped)
+      reads.push({ file, records: read.records })
       await new Promise((r) => setImmediate(r))
     }
+    const added = assembler.addAll(reads)
+    articles.push(...added.articles)
+    skipped.push(...added.skipped)
     const kb = await buildKnowledgeBaseAsync({ corpusPath, articles, skipped, files: corpusFiles, env })
     this.#kb = kb
     this.#files = states

@@ -89,3 +89,37 @@ export const HYPHEN_JOINERS = ['as', 'ash', 'ad', 'at', 'ar', 'az', 'an', 'adh',
 /** The Arabic-script article and the one-letter prefixes that attach to a word. */
 export const ARABIC_ARTICLE = 'ال'
 export const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ك', 'ل'] as const
+
+/**
+ * Month names in Arabic, each with its number: the Levantine names (كانون الثاني, آذار…) and
+ * the ones taken from the Western names (يناير, مارس…); papers often print both ("آب/أغسطس").
+ */
+export const ARABIC_MONTHS: Readonly<Record<string, number>> = {
+  'كانون الثاني': 1,
+  يناير: 1,
+  شباط: 2,
+  فبراير: 2,
+  آذار: 3,
+  مارس: 3,
+  نيسان: 4,
+  أبريل: 4,
+  ابريل: 4,
+  أيار: 5,
+  مايو: 5,
+  حزيران: 6,
+  يونيو: 6,
+  تموز: 7,
+  يوليو: 7,
+  آب: 8,
+  أغسطس: 8,
+  اغسطس: 8,
+  أيلول: 9,
+  سبتمبر: 9,
+  'تشرين الأول': 10,
+  أكتوبر: 10,
+  اكتوبر: 10,
+  'تشرين الثاني': 11,
+  نوفمبر: 11,
+  'كانون الأول': 12,
+  ديسمبر: 12,
+}

@@ -53,6 +53,11 @@ describe('a page saved as text', () => {
   it('keeps the article and nothing of the furniture', () => {
     expect(a.text).toBe(body.join('\n\n'))
   })
+  it('two authors are both named', () => {
+    expect(
+      readPlainText(`A headline about the deal\n\nBy Sam Example and Nour Example\n\n${body[0]}`).author,
+    ).toBe('Sam Example and Nour Example')
+  })
   it('a desk or staff credit is no author', () => {
     expect(
       readPlainText(`A headline about the deal\n\nStaff reporter, North News\n12 May 2018\n\n${body[0]}`),
@@ -116,6 +121,26 @@ describe('a web page', () => {
     expect(a).toMatchObject({ author: "Sam O'Neil", date: '2014-05-02', url: 'https://courier.example/a' })
     expect(a.text).toContain('Café owners … said “yes” & left.')
     expect(a.text).not.toMatch(/Another story|Privacy|Syria ·/)
+  })
+})
+
+describe('the headline of a web page', () => {
+  const page = (h1: string, og: string) =>
+    `<html><head><title>${og}</title><meta property="og:title" content="${og}"></head><body><h1>${h1}</h1><article><p>${body[0]}</p><p>${body[1]}</p></article></body></html>`
+  it('is the <h1> when the declared title confirms it, without the site name', () => {
+    expect(
+      readHtml(
+        page('Truce agreed for the old city', 'Truce agreed for the old city | The Courier'),
+        'a.html',
+      ),
+    ).toMatchObject({
+      title: 'Truce agreed for the old city',
+    })
+  })
+  it('is the declared title when the <h1> is only the site’s logo', () => {
+    expect(readHtml(page('THE COURIER', 'Truce agreed for the old city'), 'a.html')).toMatchObject({
+      title: 'Truce agreed for the old city',
+    })
   })
 })
 
@@ -209,5 +234,57 @@ describe('dates', () => {
     expect(readDate('03/05/2018', { context: 'Updated 19/05/2018' }).date).toBe('2018-05-03')
     expect(readDate('03/05/2018', { context: 'The talks of 3 May 2018 failed.' }).date).toBe('2018-05-03')
     expect(readDate('03/05/2018', { order: 'mdy' }).date).toBe('2018-03-05')
+  })
+})
+
+describe('the corpus as a whole', () => {
+  it('drops a short line that stands in three articles or more: the site’s furniture', () => {
+    const page = (town: string) =>
+      `Fighters leave ${town}\n\nBuses left ${town} on Friday under the deal, residents said.\n\nThe Courier is an independent local news site.\n`
+    const { articles } = loadCorpus(
+      tempCorpus({ 'a.txt': page('Talbiseh'), 'b.txt': page('Rastan'), 'c.txt': page('Houla') }),
+    )
+    for (const a of articles) expect(a.text).not.toContain('independent local news site')
+    expect(articles[0]?.text).toContain('Buses left Talbiseh on Friday')
+  })
+
+  it('keeps such a line when it stands in two articles only', () => {
+    const page = (town: string) =>
+      `Fighters leave ${town}\n\nBuses left ${town} on Friday.\n\nA short line here.\n`
+    const { articles } = loadCorpus(tempCorpus({ 'a.txt': page('Talbiseh'), 'b.txt': page('Rastan') }))
+    expect(articles[0]?.text).toContain('A short line here.')
+  })
+
+  it("reads an ambiguous date in the order its publisher's other pages show", () => {
+    const page = (date: string, town: string) =>
+      `Fighters leave ${town}\n\nBy Sam Example | The Courier\n${date}\n\nBuses left ${town} on Friday.\n`
+    const { articles } = loadCorpus(
+      tempCorpus({ 'a.txt': page('19/12/2016', 'Talbiseh'), 'b.txt': page('03/05/2017', 'Rastan') }),
+    )
+    const b = articles.find((a) => a.id === 'b')
+    expect(b?.date).toBe('2017-05-03')
+    expect(b?.meta.dateWarning).toBeUndefined()
+  })
+
+  it('reads a page in Arabic: the masthead over the menu is the publisher, the dateline gives the date', () => {
+    const page = [
+      'صحيفة المثال',
+      'الرئيسية | سوريا | المنطقة | العالم',
+      'عاجل: خبر في الشريط',
+      '',
+      'اتفاق لخروج المقاتلين من البلدة',
+      '',
+      'بيروت - 16 آب/أغسطس 2015',
+      '',
+      'أعلنت اللجنة التوصل إلى اتفاق يقضي بخروج المقاتلين من البلدة.',
+      '',
+      'شارك الخبر: فيسبوك | تويتر',
+    ].join('\n')
+    expect(readPlainText(page)).toMatchObject({
+      title: 'اتفاق لخروج المقاتلين من البلدة',
+      source: 'صحيفة المثال',
+      date: '2015-08-16',
+      text: 'أعلنت اللجنة التوصل إلى اتفاق يقضي بخروج المقاتلين من البلدة.',
+    })
   })
 })

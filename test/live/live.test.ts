@@ -138,3 +138,19 @@ describe('a live corpus, while the bot runs', () => {
     expect(found(live, 'Talbiseh')).toContain('a')
   })
 })
+
+describe('one way into the knowledge base', () => {
+  it('a reload and a live update name clashing ids as the first load does, keeping meta.originalId', async () => {
+    const rows = (town: string) => `${JSON.stringify({ id: 'a', text: article(town) })}\n`
+    const { corpus, live } = liveOf({ 'a.txt': article('Talbiseh'), 'rows.jsonl': rows('Douma') })
+    const first = live.current().articles.get('a-2')
+    expect(first?.meta.originalId).toBe('a')
+    await live.reload()
+    expect(live.current().articles.get('a-2')?.meta.originalId).toBe('a')
+    writeFileSync(join(corpus, 'rows.jsonl'), rows('Harasta'))
+    await live.sync()
+    const renamed = live.current().articles.get('a-2')
+    expect(renamed?.text).toContain('Harasta')
+    expect(renamed?.meta.originalId).toBe('a')
+  })
+})
