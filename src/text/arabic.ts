@@ -89,14 +89,21 @@ export function withoutArticle(word: string): string {
 
 const stemmer = new StemmerAr()
 
-/** The search term of an Arabic word: normalised, without article or prefixes, stemmed; null for a stop word. */
+/**
+ * The search term of an Arabic word: normalised, without article or prefixes, stemmed; null for a
+ * stop word. The stemmer is applied until the word no longer changes (or would fall below three
+ * letters), so that a term is its own term: name variants are searched by their terms again.
+ */
 export function arabicTerm(word: string): string | null {
   const w = normalizeArabic(word)
   if (!w || ARABIC_STOP_WORDS.has(w)) return null
   if (/^\d+$/.test(w)) return w
-  const bare = withoutArticle(w)
-  const stem = stemmer.stem(bare)
-  // The stemmer gives up on some words (and re-adds hamza forms): its result is normalised too.
-  const out = normalizeArabic(stem || bare)
-  return out.length >= 2 ? out : bare
+  let term = withoutArticle(w)
+  for (let i = 0; i < 4; i++) {
+    // The stemmer re-adds hamza forms on some words: its result is normalised too.
+    const next = withoutArticle(normalizeArabic(stemmer.stem(term) || term))
+    if (next === term || next.length < 3) break
+    term = next
+  }
+  return ARABIC_STOP_WORDS.has(term) ? null : term
 }

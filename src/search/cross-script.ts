@@ -1,0 +1,177 @@
+import type { Passage } from '../corpus/types.ts'
+import { loadGazetteer } from '../extract/armed-groups.ts'
+import { hasArabic } from '../text/arabic.ts'
+import { foldPhrase, searchTerms, tokenize } from '../text/normalize.ts'
+import { arabicSkeleton, latinSkeleton } from '../text/transliterate.ts'
+import type { NamedInQuery, NameGroup } from './name-groups.ts'
+import { loadPlaces, placeNames } from './places.ts'
+
+/**
+ * Names across scripts. A name is known in both scripts when the armed-groups gazetteer or the
+ * places table lists it; otherwise a name in one script is matched to words of the corpus in
+ * the other by its consonant skeleton (transliterate.ts): 'Zabadani' finds 'الزبداني'.
+ */
+
+/** Every name list (one thing's names in both scripts) of the gazetteer and the places table. */
+export function bilingualNameLists(): string[][] {
+  const lists: string[][] = []
+  for (const g of loadGazetteer().groups) {
+    const names = [g.name, ...g.aliases]
+    if (names.some(hasArabic)) lists.push(names)
+  }
+  for (const p of loadPlaces().places) lists.push(placeNames(p))
+  return lists
+}
+
+let folded: { lists: string[][]; byFold: Map<string, number[]> } | undefined
+function foldedLists(): { lists: string[][]; byFold: Map<string, number[]> } {
+  if (folded) return folded
+  const lists = bilingualNameLists()
+  const byFold = new Map<string, number[]>()
+  lists.forEach((names, i) => {
+    for (const n of names) {
+      const f = foldPhrase(n)
+      if (!f) continue
+      const at = byFold.get(f) ?? []
+      if (!at.includes(i)) at.push(i)
+      byFold.set(f, at)
+    }
+  })
+  folded = { lists, byFold }
+  return folded
+}
+
+/**
+ * The names, in the other script too, of what a name names: its gazetteer or places entries
+ * (all of its names), or nothing. `name` as typed.
+ */
+export function namesAcrossScripts(name: string): string[] {
+  const { lists, byFold } = foldedLists()
+  const at = byFold.get(foldPhrase(name)) ?? []
+  return [...new Set(at.flatMap((i) => lists[i] ?? []))]
+}
+
+/** Skeletons shorter than this match too many words to tell a name. */
+export const MIN_SKELETON = 3
+
+/** Words of the corpus by their consonant skeleton, one map per script. */
+interface Vocabulary {
+  /** How many passages it was built from: a corpus that grew needs it built again. */
+  size: number
+  arabic: Map<string, Set<string>>
+  latin: Map<string, Set<string>>
+}
+
+const vocabularies = new WeakMap<object, Vocabulary>()
+
+/**
+ * The corpus's Arabic words and its capitalised Latin words (names), by skeleton. Built once per
+ * set of passages, on the first query that needs it.
+ */
+function vocabulary(passages: ReadonlyMap<string, Passage>): Vocabulary {
+  let v = vocabularies.get(passages)
+  if (v && v.size === passages.size) return v
+  v = { size: passages.size, arabic: new Map(), latin: new Map() }
+  for (const p of passages.values()) {
+    const arabic = hasArabic(p.text)
+    for (const w of tokenize(p.text)) {
+      const isArabic = arabic && hasArabic(w)
+      if (!isArabic && !/^\p{Lu}/u.test(w)) continue
+      const skeleton = isArabic ? arabicSkeleton(w) : latinSkeleton(w)
+      if (skeleton.length < MIN_SKELETON) continue
+      const map = isArabic ? v.arabic : v.latin
+      const words = map.get(skeleton) ?? new Set<string>()
+      words.add(w)
+      map.set(skeleton, words)
+    }
+  }
+  vocabularies.set(passages, v)
+  return v
+}
+
+/**
+ * The words of the corpus, in the other script, that spell a query word the same way: Arabic
+ * words for a Latin word and Latin names for an Arabic word, by consonant skeleton.
+ */
+export function transliteratedInCorpus(passages: ReadonlyMap<string, Passage>, word: string): string[] {
+  const arabic = hasArabic(word)
+  if (!arabic && word.length < 4) return []
+  const skeleton = arabic ? arabicSkeleton(word) : latinSkeleton(word)
+  if (skeleton.length < MIN_SKELETON) return []
+  const v = vocabulary(passages)
+  return [...((arabic ? v.latin : v.arabic).get(skeleton) ?? [])]
+}
+
+/** A query word's other-script forms, as search-term lists, each distinct from the word's own. */
+export function crossScriptTerms(passages: ReadonlyMap<string, Passage>, word: string): string[][] {
+  const own = searchTerms(word).join(' ')
+  const seen = new Set([own])
+  const out: string[][] = []
+  for (const w of transliteratedInCorpus(passages, word)) {
+    const terms = searchTerms(w)
+    const key = terms.join(' ')
+    if (!terms.length || seen.has(key)) continue
+    seen.add(key)
+    out.push(terms)
+  }
+  return out
+}
+
+let bilingualGroups: NameGroup[] | undefined
+/** The gazetteer's and the places table's names as name groups (search terms), built once. */
+function bilingualNameGroups(): NameGroup[] {
+  bilingualGroups ??= bilingualNameLists()
+    .map((names) => {
+      const seen = new Set<string>()
+      const lists: string[][] = []
+      for (const n of names) {
+        const t = searchTerms(n)
+        const key = t.join(' ')
+        if (!t.length || seen.has(key)) continue
+        seen.add(key)
+        lists.push(t)
+      }
+      return { names: lists }
+    })
+    .filter((g) => g.names.length > 1)
+  return bilingualGroups
+}
+
+/**
+ * What a query names in both scripts: the gazetteer's and the places table's entries that its
+ * terms spell (each at its longest), then, for each term of a word no name covers, the words of
+ * the corpus in the other script with its skeleton. `covered` holds the indexes of terms that
+ * another name group already stands for.
+ */
+export function crossScriptNamed(
+  passages: ReadonlyMap<string, Passage>,
+  query: string,
+  terms: readonly string[],
+  covered: ReadonlySet<number>,
+): NamedInQuery[] {
+  const found: NamedInQuery[] = []
+  const taken = new Set(covered)
+  const joined = ` ${terms.join(' ')} `
+  for (const group of bilingualNameGroups()) {
+    let best: number[] | null = null
+    for (const name of group.names) {
+      if (!joined.includes(` ${name.join(' ')} `)) continue
+      const start = terms.findIndex((_, i) => name.every((t, k) => terms[i + k] === t))
+      if (start >= 0 && (!best || name.length > best.length)) best = name.map((_, k) => start + k)
+    }
+    if (best?.some((i) => !taken.has(i))) {
+      found.push({ group, at: best })
+      for (const i of best) taken.add(i)
+    }
+  }
+  // Each word of the query with its term's index (stop words have none).
+  let i = 0
+  for (const word of tokenize(query)) {
+    if (searchTerms(word).length === 0) continue
+    const at = i++
+    if (taken.has(at)) continue
+    const others = crossScriptTerms(passages, word)
+    if (others.length) found.push({ group: { names: [[terms[at] ?? ''], ...others] }, at: [at] })
+  }
+  return found
+}
