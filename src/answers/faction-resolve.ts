@@ -1,5 +1,6 @@
 import type { FactionRecord } from '../extract/factions.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { namesAcrossScripts } from '../search/cross-script.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import { cleanQuery } from '../text/query.ts'
 import { foldedNameScore } from './resolve.ts'
@@ -46,7 +47,21 @@ function namesOf(all: FactionRecord[]): FoldedNames[] {
   return out
 }
 
+/**
+ * resolveFactionByName, and when that finds nothing, the same with the query's names in the
+ * other script (the gazetteer's and the places table's): 'Ahrar al-Sham' finds 'أحرار الشام'.
+ */
 export function resolveFaction(kb: KnowledgeBase, query: string, suggestions = 5): FactionResolution {
+  const found = resolveFactionByName(kb, query, suggestions)
+  if (found.faction) return found
+  for (const name of namesAcrossScripts(cleanQuery(query))) {
+    const other = resolveFactionByName(kb, name, 0)
+    if (other.faction && other.how !== 'typo') return other
+  }
+  return found
+}
+
+function resolveFactionByName(kb: KnowledgeBase, query: string, suggestions: number): FactionResolution {
   const all = namesOf(factionRecords(kb))
   const q = foldPhrase(cleanQuery(query))
   const none = (): FactionResolution => ({
