@@ -81,14 +81,14 @@ function compile(g: Gazetteer): Compiled {
     }
   }
   for (const [form, set] of owners) if (set.size === 1) keys.set(form, [...set][0] as string)
-  const forms = [...keys.keys()].sort((a, b) => b.length - a.length).map(escape)
+  const forms = [...keys.keys()].sort((a, b) => b.length - a.length).map(escapeForm)
   const re = new RegExp(`${B0}(?:[وفبل](?=ال))?(${forms.join('|')})${B1}`, 'gu')
   c = { re, keys }
   compiledFor.set(g, c)
   return c
 }
 
-function escape(s: string): string {
+function escapeForm(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 }
 
