@@ -17,6 +17,8 @@ export interface ArabicName {
   /** As written (verbatim, without a clitic before it). */
   name: string
   key: string
+  /** A state's forces (the gazetteer's 'state-force') take no stance of their own. */
+  kind: 'group' | 'state'
   start: number
   end: number
 }
@@ -56,6 +58,7 @@ const NOT_ADJECTIVES = new Set(['تابعه', 'تابع', 'سوريه', 'سور�
 interface Compiled {
   re: RegExp
   keys: Map<string, string>
+  states: Set<string>
 }
 
 const compiledFor = new WeakMap<Gazetteer, Compiled>()
@@ -64,6 +67,7 @@ function compile(g: Gazetteer): Compiled {
   let c = compiledFor.get(g)
   if (c) return c
   const keys = new Map<string, string>()
+  const states = new Set<string>()
   const owners = new Map<string, Set<string>>()
   const claim = (form: string, key: string) => {
     const set = owners.get(form) ?? new Set<string>()
@@ -72,6 +76,7 @@ function compile(g: Gazetteer): Compiled {
   }
   for (const group of g.groups) {
     const key = foldPhrase(group.name)
+    if (group.kind === 'state-force') states.add(key)
     for (const alias of arabicAliases(group)) {
       const form = normalizeArabic(alias).replace(/\s+/g, ' ').trim()
       claim(form, key)
@@ -83,7 +88,7 @@ function compile(g: Gazetteer): Compiled {
   for (const [form, set] of owners) if (set.size === 1) keys.set(form, [...set][0] as string)
   const forms = [...keys.keys()].sort((a, b) => b.length - a.length).map(escapeForm)
   const re = new RegExp(`${B0}(?:[وفبل](?=ال))?(${forms.join('|')})${B1}`, 'gu')
-  c = { re, keys }
+  c = { re, keys, states }
   compiledFor.set(g, c)
   return c
 }
@@ -116,12 +121,18 @@ export function findArabicGroupNames(
   span: NormalSpan,
   gazetteer = loadGazetteer(),
 ): ArabicName[] {
-  const { re, keys } = compile(gazetteer)
+  const { re, keys, states } = compile(gazetteer)
   const found: ArabicName[] = []
   const add = (form: string, key: string, at: number) => {
     const { start, end } = toArticle(span, at, at + form.length)
     if (found.some((f) => f.start < end && start < f.end)) return
-    found.push({ name: original.slice(start, end), key, start, end })
+    found.push({
+      name: original.slice(start, end),
+      key,
+      kind: states.has(key) ? 'state' : 'group',
+      start,
+      end,
+    })
   }
   re.lastIndex = 0
   for (const m of span.text.matchAll(re)) {

@@ -93,6 +93,13 @@ function clauseOf(text: string, at: number): { start: number; end: number } {
   return { start, end }
 }
 
+/** A subject before its verb stands within this many words of it ('وكانت «الجبهة…»، المدعومة من تركيا، قد أعلنت…'). */
+export const MAX_SUBJECT_WORDS = 10
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length
+}
+
 /** Who says it: the group's own statement ('قالت في بيان'), someone else's ('بحسب…', 'رأى مراقبون'), or a report. */
 const OWN_WORDS = /(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|بيان|بيانها|بيانه)/u
 const OTHERS_WORDS = /(?:بحسب|وفق|نقلا عن|ذكرت|افادت|راي|رات|يري|اعتبر)\s+(\S+(?:\s+\S+)?)/u
@@ -139,9 +146,12 @@ export function extractArabicFactionFacts(
         })
         // The verb first: the group right after it (a few words at most).
         const after = inClause.find((n) => n.start >= cue.end && n.start - cue.end <= 12)
-        const earlier = [...inClause].reverse().find((n) => n.end <= cue.start)
+        const earlier = [...inClause]
+          .reverse()
+          .find((n) => n.end <= cue.start && wordCount(text.slice(n.end, cue.start)) <= MAX_SUBJECT_WORDS)
         const subject = after ?? earlier ?? (names.length === 0 ? before : null)
-        if (!subject || seen.has(subject.key)) continue
+        // A state's forces take no stance here, and the cue is theirs, not another group's.
+        if (!subject || subject.kind === 'state' || seen.has(subject.key)) continue
         seen.add(subject.key)
         const others = span.text.match(OTHERS_WORDS)
         const voice = others ? 'attributed' : OWN_WORDS.test(span.text) ? 'faction' : 'report'
