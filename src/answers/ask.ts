@@ -7,6 +7,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { cleanQuery } from '../text/query.ts'
+import { askInArabic } from './arabic-ask.ts'
 import { type Candidate, MIN_COVERAGE, retrieve } from './ask/candidates.ts'
 import { parseQuestion, type Question, type QuestionKind } from './ask/question.ts'
 import {
@@ -76,6 +77,8 @@ interface Scored {
 
 /** The answer to a question from the corpus; `routes` are the commands routed questions go to. */
 export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): AskAnswer {
+  const arabic = askInArabic(kb, query, (english) => ask(kb, english, routes))
+  if (arabic) return arabic
   const cleaned = cleanQuery(query)
   const route = detectRoute(cleaned)
   const routed = route ? answerRouted(kb, route, routes) : null

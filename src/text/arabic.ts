@@ -77,17 +77,30 @@ const PREFIXES = new Set<string>(ARABIC_PREFIXES)
 
 /**
  * The word without its article and the conjunction or preposition before it ('وال', 'بال',
- * 'لل'); a bare one-letter prefix is left for the stemmer, which knows when it is one.
+ * 'لل'), or without a one-letter prefix when five letters or more follow it.
  */
 export function withoutArticle(word: string): string {
   let w = word
   if (w.length > 4 && PREFIXES.has(w[0] as string) && w.startsWith(ARABIC_ARTICLE, 1)) w = w.slice(1)
   else if (w.length > 4 && w.startsWith('لل')) return w.slice(2)
-  if (w.length > 3 && w.startsWith(ARABIC_ARTICLE)) w = w.slice(ARABIC_ARTICLE.length)
+  if (w.length > 3 && w.startsWith(ARABIC_ARTICLE)) return w.slice(ARABIC_ARTICLE.length)
+  // A bare prefix before a long word ('لتسليم', 'ومدينة'); short words keep it ('وقف', 'بلد').
+  if (w.length >= 6 && PREFIXES.has(w[0] as string)) return w.slice(1)
   return w
 }
 
 const stemmer = new StemmerAr()
+
+/**
+ * A present-tense verb with a plural ending, without its person prefix and ending, and the future
+ * 'س' too: 'سيتوجهون', 'يتوجهوا' → 'توجه', which the stemmer leaves whole. Only with the plural
+ * ending, so that nouns that begin with ت or ي (تسوية) keep their first letter.
+ */
+export function withoutVerbAffixes(word: string): string {
+  const m = /^س?[يتن](\S{3,})(?:ون|وا)$/u.exec(word)
+  if (m?.[1]) return m[1]
+  return /^س[يتن]\S{3,}$/u.test(word) ? word.slice(1) : word
+}
 
 /**
  * The search term of an Arabic word: normalised, without article or prefixes, stemmed; null for a
@@ -98,7 +111,7 @@ export function arabicTerm(word: string): string | null {
   const w = normalizeArabic(word)
   if (!w || ARABIC_STOP_WORDS.has(w)) return null
   if (/^\d+$/.test(w)) return w
-  let term = withoutArticle(w)
+  let term = withoutVerbAffixes(withoutArticle(w))
   for (let i = 0; i < 4; i++) {
     // The stemmer re-adds hamza forms on some words: its result is normalised too.
     const next = withoutArticle(normalizeArabic(stemmer.stem(term) || term))
