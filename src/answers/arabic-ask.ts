@@ -124,8 +124,8 @@ function answerIn(text: string, q: ArabicQuestion, questionWords: ReadonlySet<st
       // The role asked about, then a name set off by commas: 'المتحدث باسم…، المحامي عدنان المسالمة،'.
       const at = focusTerm ? findTerm(text, focusTerm) : 0
       if (at < 0) return null
-      const m = /،\s*([^،.؛]{4,60}?)\s*[،.]/u.exec(text.slice(at))
-      if (!m?.[1]) return null
+      const m = /^[^،.؛]{0,80}?،\s*([^،.؛]{4,60}?)\s*[،.]/u.exec(text.slice(at))
+      if (!m?.[1]) return nameAfter(text, at)
       const start = at + (m.index ?? 0) + m[0].indexOf(m[1])
       const name = m[1].replace(TITLES, '')
       const words = name.split(/\s+/)
@@ -181,6 +181,33 @@ function answerIn(text: string, q: ArabicQuestion, questionWords: ReadonlySet<st
     default:
       return null
   }
+}
+
+/** Words that end a name: prepositions, conjunctions, time words. */
+const NOT_NAME_WORDS = new Set(
+  'في من الي علي عن مع خلال بعد قبل منذ حتي يوم عند بين ان الذي التي وقد قد و'.split(' '),
+)
+
+/**
+ * The name right after a role and what it is of ('قائد المجموعة وليد الزهرة'): the role's
+ * definite words skipped, then two to four words up to a preposition or punctuation.
+ */
+function nameAfter(text: string, at: number): Span | null {
+  const words = [...text.slice(at).matchAll(/[^\s،.؛:«»()]+|[،.؛:«»()]/gu)]
+  let i = 0
+  while (i < words.length && i < 3 && /^(?:ال|باسم$)/u.test(words[i]?.[0] ?? '')) i++
+  const from = i
+  while (
+    i < words.length &&
+    i - from < 4 &&
+    /^[^،.؛:«»()]/u.test(words[i]?.[0] ?? '') &&
+    !NOT_NAME_WORDS.has(words[i]?.[0] ?? '')
+  )
+    i++
+  const first = words[from]
+  const last = words[i - 1]
+  if (i - from < 2 || !first || !last) return null
+  return { start: at + first.index, end: at + last.index + last[0].length }
 }
 
 function findTerm(text: string, term: string): number {

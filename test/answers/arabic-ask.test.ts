@@ -14,6 +14,10 @@ describe('ask in Arabic', () => {
     expect(source).toContain(answer.citations[0]?.quote ?? '-')
   })
 
+  it('answers who with the name right after the role', () => {
+    expect(ask(kb, 'من هو قائد الكتيبة التي قاتلت في الرستن؟').answer).toBe('سامر العلي')
+  })
+
   it('answers how long with the number and its unit', () => {
     expect(ask(kb, 'ما المهلة الممنوحة لتسليم السلاح الثقيل في الرستن؟').answer).toBe('٤٨ ساعة')
   })

@@ -60,6 +60,20 @@ export const ARABIC_STANCE_CUES: readonly ArabicRule<StanceCueValue>[] = [
     value: { kind: 'acceptance' },
   },
   {
+    id: 'ar-stance-support',
+    pattern: `${B0}${CLITICS}(?:ايد(?:ت|وا)|${PRESENT}ؤيد(?:ون)?|${PRESENT}ويد(?:ون)?|تاييد${SUFFIX}|رحب(?:ت|وا)|${PRESENT}رحب(?:ون)?|ترحيب${SUFFIX}|انضم(?:ت|وا)?\\s+(?:الي|ل))${B1}`,
+    examples: ['وأيدت الحركة الاتفاق', 'رحبت الفصائل بالاتفاق', 'انضمت إلى الاتفاق'],
+    counterExamples: ['تأييدات'],
+    value: { kind: 'acceptance' },
+  },
+  {
+    id: 'ar-stance-denounce',
+    pattern: `${B0}(?:[وف])?(?:ندد(?:ت|وا)?|${PRESENT}ندد(?:ون)?|استنكر(?:ت|وا)?|${PRESENT}ستنكر(?:ون)?|ادان(?:ت|وا)?)${B1}`,
+    examples: ['ونددت الجبهة بالاتفاق', 'استنكرت الحركة الاتفاق'],
+    counterExamples: ['مندد'],
+    value: { kind: 'rejection' },
+  },
+  {
     id: 'ar-stance-reach',
     pattern: `${B0}(?:[وف])?(?:(?:ال)?توصل${SUFFIX}|${PRESENT}توصل(?:ون)?)\\s+(?:\\S+\\s+){0,12}?(?:الي\\s+|ل)(?:ال)?(?:اتفاق|تسويه|هدنه)${B1}`,
     examples: ['توصلت لجنة التفاوض إلى اتفاق', 'التوصل إلى اتفاق'],
