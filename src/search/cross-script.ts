@@ -153,16 +153,20 @@ export function crossScriptNamed(
   const taken = new Set(covered)
   const joined = ` ${terms.join(' ')} `
   for (const group of bilingualNameGroups()) {
-    let best: number[] | null = null
+    let best: { at: number[]; name: string[] } | null = null
     for (const name of group.names) {
       if (!joined.includes(` ${name.join(' ')} `)) continue
       const start = terms.findIndex((_, i) => name.every((t, k) => terms[i + k] === t))
-      if (start >= 0 && (!best || name.length > best.length)) best = name.map((_, k) => start + k)
+      if (start >= 0 && (!best || name.length > best.at.length))
+        best = { at: name.map((_, k) => start + k), name }
     }
-    if (best?.some((i) => !taken.has(i))) {
-      found.push({ group, at: best })
-      for (const i of best) taken.add(i)
-    }
+    if (!best?.at.some((i) => !taken.has(i))) continue
+    // Only the names in the other script: spellings in the query's own script are the alias table's.
+    const arabic = best.name.some(hasArabic)
+    const others = group.names.filter((n) => n.some(hasArabic) !== arabic)
+    if (!others.length) continue
+    found.push({ group: { names: [best.name, ...others] }, at: best.at })
+    for (const i of best.at) taken.add(i)
   }
   // Each word of the query with its term's index (stop words have none).
   let i = 0
