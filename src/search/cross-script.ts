@@ -54,39 +54,39 @@ export function namesAcrossScripts(name: string): string[] {
 /** Skeletons shorter than this match too many words to tell a name. */
 export const MIN_SKELETON = 3
 
-/** Words of the corpus by their consonant skeleton, one map per script. */
+/** Words of the corpus in one script by their consonant skeleton. */
 interface Vocabulary {
   /** How many passages it was built from: a corpus that grew needs it built again. */
   size: number
-  arabic: Map<string, Set<string>>
-  latin: Map<string, Set<string>>
+  words: Map<string, Set<string>>
 }
 
-const vocabularies = new WeakMap<object, Vocabulary>()
+const arabicVocabularies = new WeakMap<object, Vocabulary>()
+const latinVocabularies = new WeakMap<object, Vocabulary>()
 
 /**
- * The corpus's Arabic words and its capitalised Latin words (names), by skeleton. Built once per
- * set of passages, on the first query that needs it.
+ * The corpus's Arabic words, or its capitalised Latin words (names), by skeleton: built once per
+ * set of passages, on the first query in the other script. A passage without Arabic letters is
+ * passed over at once when Arabic words are wanted, so English corpora pay one scan.
  */
-function vocabulary(passages: ReadonlyMap<string, Passage>): Vocabulary {
-  let v = vocabularies.get(passages)
-  if (v && v.size === passages.size) return v
-  v = { size: passages.size, arabic: new Map(), latin: new Map() }
+function vocabulary(passages: ReadonlyMap<string, Passage>, arabic: boolean): Map<string, Set<string>> {
+  const cache = arabic ? arabicVocabularies : latinVocabularies
+  const known = cache.get(passages)
+  if (known && known.size === passages.size) return known.words
+  const words = new Map<string, Set<string>>()
   for (const p of passages.values()) {
-    const arabic = hasArabic(p.text)
+    if (arabic && !hasArabic(p.text)) continue
     for (const w of tokenize(p.text)) {
-      const isArabic = arabic && hasArabic(w)
-      if (!isArabic && !/^\p{Lu}/u.test(w)) continue
-      const skeleton = isArabic ? arabicSkeleton(w) : latinSkeleton(w)
+      if (arabic ? !hasArabic(w) : !/^\p{Lu}/u.test(w)) continue
+      const skeleton = arabic ? arabicSkeleton(w) : latinSkeleton(w)
       if (skeleton.length < MIN_SKELETON) continue
-      const map = isArabic ? v.arabic : v.latin
-      const words = map.get(skeleton) ?? new Set<string>()
-      words.add(w)
-      map.set(skeleton, words)
+      const set = words.get(skeleton) ?? new Set<string>()
+      set.add(w)
+      words.set(skeleton, set)
     }
   }
-  vocabularies.set(passages, v)
-  return v
+  cache.set(passages, { size: passages.size, words })
+  return words
 }
 
 /**
@@ -98,8 +98,7 @@ export function transliteratedInCorpus(passages: ReadonlyMap<string, Passage>, w
   if (!arabic && word.length < 4) return []
   const skeleton = arabic ? arabicSkeleton(word) : latinSkeleton(word)
   if (skeleton.length < MIN_SKELETON) return []
-  const v = vocabulary(passages)
-  return [...((arabic ? v.latin : v.arabic).get(skeleton) ?? [])]
+  return [...(vocabulary(passages, !arabic).get(skeleton) ?? [])]
 }
 
 /** A query word's other-script forms, as search-term lists, each distinct from the word's own. */
