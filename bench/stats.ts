@@ -14,9 +14,24 @@ export interface ServeResult {
   from_cache: boolean
   rss_mb: number
   commands: Partial<Record<CommandName, Latency>>
-  baseline: { search: Latency }
+  /** Plain MiniSearch (default options) over the same passages: its search and cached load. */
+  baseline: { search: Latency; load_ms: number }
   max_block_ms: number
   update_ms: number
+}
+
+/** The same corpus in PostgreSQL (measure.ts store), next to memory. */
+export interface StoreResult {
+  /** Writing the built knowledge base into the database, in batches. */
+  index_ms: number
+  /** Opening it from the database in a process that has no file cache for it. */
+  load_ms: number
+  /** Full-text search in the database (tsvector, trigrams for typos), top 10. */
+  search: Latency
+  /** The same queries through the in-memory MiniSearch, top 10. */
+  memory_search: Latency
+  rss_mb: number
+  database_mb: number
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

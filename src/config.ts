@@ -15,6 +15,16 @@ export interface Config {
   cacheDir: string | null | undefined
   logLevel: LogLevel
   rateLimit: { commands: number; windowMs: number }
+  /**
+   * SHARDS: run this many discord.js shards, each its own process under a ShardingManager;
+   * 'auto': as many as Discord recommends; null: one process, no manager. Always null inside a
+   * shard (discord.js sets SHARDS there to the shard's own id).
+   */
+  shards: 'auto' | number | null
+  /** SHARD_SPAWN_DELAY_MS: the pause between two shards' logins (Discord allows one every 5 s). */
+  shardSpawnDelayMs: number
+  /** DATABASE_URL: a PostgreSQL store instead of the in-memory index; null: in memory. */
+  databaseUrl: string | null
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const
@@ -54,6 +64,13 @@ const schema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` })),
   RATE_LIMIT_COMMANDS: optional(count('a whole number of commands from 1 to 10000', 1, 10_000)),
   RATE_LIMIT_WINDOW_SECONDS: optional(count('a whole number of seconds from 1 to 3600', 1, 3600)),
+  SHARDS: optional(
+    z.union([z.literal('auto'), count("'auto' or a whole number of shards from 1 to 1000", 1, 1000)]),
+  ),
+  SHARD_SPAWN_DELAY_MS: optional(count('a whole number of milliseconds from 0 to 60000', 0, 60_000)),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// or postgresql:// URL, or unset' }),
+  ),
 })
 
 /**
@@ -61,7 +78,8 @@ const schema = z.object({
  * ConfigError naming every bad variable and what it should be; values are never repeated.
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const r = schema.safeParse(env)
+  // Inside a shard, SHARDS is discord.js's (the shard's id), not the operator's.
+  const r = schema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env)
   if (!r.success) {
     const problems = r.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} should be ${i.message}`)
     throw new ConfigError([...new Set(problems)].join('; '))
@@ -79,6 +97,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       commands: e.RATE_LIMIT_COMMANDS ?? DEFAULT_RATE_LIMIT.commands,
       windowMs: (e.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMIT.windowSeconds) * 1000,
     },
+    shards: e.SHARDS ?? null,
+    shardSpawnDelayMs: e.SHARD_SPAWN_DELAY_MS ?? 5500,
+    databaseUrl: e.DATABASE_URL ?? null,
   }
 }
 

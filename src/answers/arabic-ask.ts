@@ -48,7 +48,7 @@ export function askInArabic(
     suggestions: [],
   }
   const routed = routedAnswer(kb, query, q)
-  if (routed) return { ...base, ...routed }
+  if (routed) return { ...base, ...routed, form: 'routed' }
   // An Arabic answer first: the English question is a glossary's rendering, less sure than it says.
   const native = nativeAnswer(kb, q)
   if (native)
@@ -58,10 +58,11 @@ export function askInArabic(
       confidence: native.confidence,
       citations: native.citations,
       kind: q.kind === 'how-long' ? 'how-long' : q.kind,
+      form: 'span',
     }
   const english = askEnglish(englishQuestion(q, latinName))
   if (english.answer) return { ...english, query }
-  return { ...base, ...english, query, answer: null }
+  return { ...base, ...english, query, answer: null, form: null }
 }
 
 /** The Latin name of an Arabic word or phrase the tables know, else null. */

@@ -7,9 +7,11 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { cleanQuery } from '../text/query.ts'
+import { resolveWeekday } from '../text/weekdays.ts'
 import { askInArabic } from './arabic-ask.ts'
+import { type AgreementStances, answerStanceQuestion, parseStanceQuestion } from './ask/agreement-stances.ts'
 import { type Candidate, MIN_COVERAGE, retrieve } from './ask/candidates.ts'
-import { parseQuestion, type Question, type QuestionKind } from './ask/question.ts'
+import { parseQuestion, type Question, type QuestionKind, questionProper } from './ask/question.ts'
 import {
   detectRoute,
   type Route,
@@ -22,9 +24,11 @@ import {
 } from './ask/route.ts'
 import { type AnswerSpan, answerSpan } from './ask/spans.ts'
 import { type Citation, cite } from './citation.ts'
-import { bestSentences } from './search.ts'
+import { bestSentences, type PassageHit } from './search.ts'
 import { stance } from './stance.ts'
 import { terms } from './terms.ts'
+
+export type AnswerForm = 'span' | 'sentence' | 'routed'
 
 export interface AskAlternative {
   answer: string
@@ -43,14 +47,20 @@ export interface AskAnswer {
   citations: Citation[]
   /** What kind of answer the question asked for. */
   kind: QuestionKind | 'terms' | 'stance'
+  /**
+   * What the answer is: a short span of a sentence ('span'), a whole sentence that answers the
+   * question ('sentence': no short span fits, but it holds the question's focus and every constraint),
+   * a summary of another command's answer ('routed'), or null when there is none.
+   */
+  form: AnswerForm | null
   /** Other answers that sources give to the same question (a second deadline, another toll). */
   alternatives: AskAlternative[]
   /** When there is no answer: the passages that come nearest. */
   nearest: Citation[]
   /** The command that answered, when the question belongs to another one. */
   routedTo: 'terms' | 'stance' | null
-  /** That command's own answer, in full. */
-  routed: TermsLike | StanceLike | null
+  /** That command's own answer, in full (for a question of who accepted or rejected a deal: each faction with its evidence). */
+  routed: TermsLike | StanceLike | AgreementStances | null
   suggestions: string[]
 }
 
@@ -73,17 +83,51 @@ interface Scored {
   candidate: Candidate
   span: AnswerSpan
   score: number
+  form: 'span' | 'sentence'
+  /** A whole sentence taken because no short span fits in it. */
+  fallback: boolean
 }
+
+/**
+ * How much a whole sentence counts as an answer where no short span fits: less than a span, so that
+ * a sentence answers only when it holds nearly all the question's words itself.
+ */
+const SENTENCE_SHARE = 0.6
+/** A sentence answers in its own right only when it holds this much of the question itself. */
+const SENTENCE_MIN_OWN = 0.75
+/** Kinds whose extractor already weighs whole sentences (what, yes-no) or must describe a name. */
+const SPAN_ONLY: ReadonlySet<QuestionKind> = new Set(['what', 'yes-no', 'identity'])
 
 /** The answer to a question from the corpus; `routes` are the commands routed questions go to. */
 export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): AskAnswer {
   const arabic = askInArabic(kb, query, (english) => ask(kb, english, routes))
   if (arabic) return arabic
   const cleaned = cleanQuery(query)
+  // 'Who rejected the Sochi deal?', 'Did X accept it?': from the facts, scoped to the deal named.
+  const sq = routes.stance ? parseStanceQuestion(questionProper(cleaned)) : null
+  if (sq && routes.stance) {
+    const { summary, answer } = answerStanceQuestion(kb, sq, routes.stance)
+    const nearest = summary.answer ? [] : nearestPassages(kb, parseQuestion(cleaned))
+    return reply(query, {
+      ...summary,
+      kind: 'stance',
+      form: 'routed',
+      routedTo: 'stance',
+      routed: answer,
+      nearest,
+      suggestions: answer.suggestions,
+    })
+  }
   const route = detectRoute(cleaned)
   const routed = route ? answerRouted(kb, route, routes) : null
   if (route && routed?.summary.answer) {
-    return reply(query, { ...routed.summary, kind: route.to, routedTo: route.to, routed: routed.answer })
+    return reply(query, {
+      ...routed.summary,
+      kind: route.to,
+      form: 'routed',
+      routedTo: route.to,
+      routed: routed.answer,
+    })
   }
   const fromRoute = {
     routedTo: route && routed ? route.to : null,
@@ -92,13 +136,13 @@ export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): 
   }
   const q = parseQuestion(cleaned)
   const { hits, candidates } = retrieve(kb, q)
-  const scored = scoreSpans(kb, q, candidates)
+  const all = scoreSpans(kb, q, candidates)
+  // A whole sentence answers only where no short span does, and never stands as a span's rival.
+  const spans = all.filter((s) => !s.fallback)
+  const scored = (spans[0]?.score ?? 0) >= MIN_SCORE ? spans : all
   const best = scored[0]
   if (!best || best.score < MIN_SCORE) {
-    const nearest = hits.slice(0, MAX_NEAREST).map(({ passage, terms }) => {
-      const text = kb.articles.get(passage.articleId)?.text ?? ''
-      return cite(kb, passage, bestSentences(text, passage, terms))
-    })
+    const nearest = nearestOf(kb, hits)
     const confidence = best ? round(best.score) : 0
     return reply(query, { ...fromRoute, answer: null, confidence, citations: [], kind: q.kind, nearest })
   }
@@ -116,8 +160,33 @@ export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): 
     confidence: round(confidence),
     citations: citationsOf(kb, top?.members ?? [best]),
     kind: q.kind,
+    form: (top?.members[0] ?? best).form,
     alternatives,
   })
+}
+
+/** A weekday in a when-answer ('on Thursday'), with the date it was: counted from the article's date. */
+function calendared(kb: KnowledgeBase, candidate: Candidate, q: Question, span: AnswerSpan): AnswerSpan {
+  if (q.kind !== 'when' || /\d/.test(span.text)) return span
+  const day = /\b(next|last|this)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(
+    span.text,
+  )
+  if (!day?.[2]) return span
+  const articleDate = kb.articles.get(candidate.passage.articleId)?.date ?? null
+  const date = resolveWeekday(day[2], articleDate, day[1]?.toLowerCase() === 'next' ? 'future' : 'past')
+  return date ? { ...span, text: `${span.text} (${date})`, key: date } : span
+}
+
+/** The passages that come nearest a question that has no answer. */
+function nearestOf(kb: KnowledgeBase, hits: PassageHit[]): Citation[] {
+  return hits.slice(0, MAX_NEAREST).map(({ passage, terms }) => {
+    const text = kb.articles.get(passage.articleId)?.text ?? ''
+    return cite(kb, passage, bestSentences(text, passage, terms))
+  })
+}
+
+function nearestPassages(kb: KnowledgeBase, q: Question): Citation[] {
+  return nearestOf(kb, retrieve(kb, q).hits)
 }
 
 /** The answer in the contract's order: the answer first, then its sources, then the rest. */
@@ -132,6 +201,7 @@ function reply(
     confidence: parts.confidence,
     citations: parts.citations,
     kind: parts.kind,
+    form: parts.answer === null ? null : (parts.form ?? 'span'),
     alternatives: parts.alternatives ?? [],
     nearest: parts.nearest ?? [],
     routedTo: parts.routedTo ?? null,
@@ -165,10 +235,29 @@ function scoreSpans(kb: KnowledgeBase, q: Question, candidates: Candidate[]): Sc
     const text = kb.articles.get(candidate.passage.articleId)?.text
     if (!text) continue
     const span = answerSpan(text, candidate.sentence, q)
-    if (!span) continue
+    const whole = { start: candidate.sentence.start, end: candidate.sentence.end }
+    if (!span) {
+      // No short span fits, but the sentence holds the focus and every name: it is the answer.
+      if (candidate.complete && candidate.ownCoverage >= SENTENCE_MIN_OWN && !SPAN_ONLY.has(q.kind))
+        out.push({
+          candidate,
+          span: { ...whole, text: text.slice(whole.start, whole.end).trim(), score: SENTENCE_SHARE, key: '' },
+          score: candidate.ownCoverage * SENTENCE_SHARE,
+          form: 'sentence',
+          fallback: true,
+        })
+      continue
+    }
     // A whole sentence (what, yes-no) answers only when it holds the question's words itself.
     const coverage = span.key ? candidate.coverage : candidate.ownCoverage
-    out.push({ candidate, span, score: coverage * span.score })
+    const form = span.key ? 'span' : 'sentence'
+    out.push({
+      candidate,
+      span: calendared(kb, candidate, q, span),
+      score: coverage * span.score,
+      form,
+      fallback: false,
+    })
   }
   return out.sort((a, b) => b.score - a.score || a.candidate.rank - b.candidate.rank)
 }

@@ -7,7 +7,8 @@ import { cleanQuery } from '../text/query.ts'
 import { foldedNameScore } from './resolve.ts'
 
 /**
- * Which faction of the corpus a query names: by any of its names in their folded form (case,
+ * Which faction of the corpus a query names: by any of its names (as written, curated, or the
+ * gazetteer's) in their folded form (case,
  * accents, hyphens, 'al-', transliteration), by a short form held in one faction's names
  * ('Ahrar al-Sham'), or by a long name with a typo or two. Never a guess between factions:
  * an unknown or ambiguous name resolves to nothing, with the closest names as suggestions.
@@ -40,7 +41,8 @@ function namesOf(all: FactionRecord[]): FoldedNames[] {
   let out = foldedNames.get(all)
   if (!out) {
     out = all.map((f) => {
-      const folded = [f.name, ...f.aliases].map(foldPhrase)
+      // The gazetteer's other names too: 'HTS' finds the faction the corpus calls 'Tahrir al-Sham'.
+      const folded = [f.name, ...f.aliases, ...(f.otherNames ?? [])].map(foldPhrase).filter(Boolean)
       return { f, folded, squashed: folded.map((n) => n.replace(/ /g, '')) }
     })
     foldedNames.set(all, out)

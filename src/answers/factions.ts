@@ -1,3 +1,5 @@
+import type { GroupKind } from '../extract/armed-groups.ts'
+import type { FactionRecord } from '../extract/factions.ts'
 import type { OverallStance } from '../extract/stance-summary.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 
@@ -11,6 +13,12 @@ export interface FactionRow {
   /** The date of its latest evidence. */
   latest: string | null
   aliases: string[]
+  /** The gazetteer's kind of group (jihadist, kurdish…), when the gazetteer knows it. */
+  kind: GroupKind | null
+  /** Renames, mergers and splits (Jabhat Fateh al-Sham: renamed-from Jabhat al-Nusra, 2016-07-28). */
+  lineage: FactionRecord['lineage']
+  /** The rules that found its names: 'gazetteer', 'aliases.json', a shape rule's id. */
+  foundBy: string[]
 }
 
 export interface FactionsAnswer {
@@ -38,6 +46,9 @@ export function factions(kb: KnowledgeBase): FactionsAnswer {
       mentions: f.mentions,
       latest: dated[dated.length - 1] ?? null,
       aliases: f.aliases,
+      kind: f.group?.kind ?? null,
+      lineage: f.lineage,
+      foundBy: f.rules,
     })
   }
   rows.sort((a, b) => b.evidence - a.evidence || b.mentions - a.mentions || a.name.localeCompare(b.name))

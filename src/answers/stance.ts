@@ -1,9 +1,15 @@
 import type { EvidenceFact, FactionRecord } from '../extract/factions.ts'
 import type { CueKind, Stance, Voice } from '../extract/stance-cues.ts'
-import type { OverallStance, StanceChange } from '../extract/stance-summary.ts'
+import {
+  type OverallStance,
+  type StanceChange,
+  type StanceSummary,
+  summarizeStance,
+} from '../extract/stance-summary.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { type Citation, cite } from './citation.ts'
 import { resolveFaction } from './faction-resolve.ts'
+import { findAgreements, nearestAgreements } from './terms.ts'
 
 export interface StanceEvidence {
   stance: Stance
@@ -16,6 +22,10 @@ export interface StanceEvidence {
   by: string | null
   /** The name as the sentence gives it. */
   named: string
+  /** The agreement it is about: the one its article was telling of where it stands; null when none. */
+  agreement: string | null
+  /** The id of the stance rule (data/stance-rules.json) that found the cue: why it counts. */
+  rule: string
   citation: Citation
 }
 
@@ -23,6 +33,8 @@ export interface StanceAnswer {
   command: 'stance'
   query: string
   faction: { name: string; aliases: string[]; kind: 'group' | 'state' } | null
+  /** The agreement asked about (`--agreement`), as the corpus names it; null: every agreement. */
+  agreement: string | null
   stance: OverallStance
   /** Oldest first; undated last. */
   evidence: StanceEvidence[]
@@ -49,10 +61,30 @@ export const MAX_MENTIONS = 5
  * each piece of evidence quoted and cited. A name not in the corpus gets no stance at all
  * (never another faction's), only the closest names.
  */
-export function stance(kb: KnowledgeBase, query: string): StanceAnswer {
+export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string): StanceAnswer {
   const found = resolveFaction(kb, query)
   const f = found.faction
-  const base = { command: 'stance' as const, query, matched: found.how, suggestions: found.suggestions }
+  const asked = agreementAsked?.trim() ? findAgreements(kb, agreementAsked) : null
+  const base = {
+    command: 'stance' as const,
+    query,
+    matched: found.how,
+    suggestions: found.suggestions,
+    agreement: asked ? (asked[0]?.name ?? null) : null,
+  }
+  if (asked && !asked.length)
+    return {
+      ...base,
+      faction: f ? { name: f.name, aliases: f.aliases, kind: f.kind } : null,
+      stance: 'unknown',
+      evidence: [],
+      changes: [],
+      summary: `No agreement in the corpus goes by “${agreementAsked?.trim()}”.`,
+      mentions: [],
+      mentionCount: f?.mentions ?? 0,
+      notice: `No agreement in the corpus goes by “${agreementAsked?.trim()}”.`,
+      suggestions: nearestAgreements(kb, agreementAsked ?? ''),
+    }
   if (!f)
     return {
       ...base,
@@ -66,25 +98,75 @@ export function stance(kb: KnowledgeBase, query: string): StanceAnswer {
       notice: `“${query.trim()}” is not in the corpus${found.suggestions.length ? '; did you mean one of these?' : '.'}`,
     }
   const faction = { name: f.name, aliases: f.aliases, kind: f.kind }
-  const evidence = f.kind === 'group' ? f.evidence.flatMap((e) => evidenceOf(kb, e)) : []
+  const all = f.kind === 'group' ? f.evidence.flatMap((e) => evidenceOf(kb, e)) : []
+  const names = asked ? new Set(asked.map((a) => a.name)) : null
+  const evidence = names ? all.filter((e) => e.agreement !== null && names.has(e.agreement)) : all
+  // For one agreement, the stance is worked out again from its evidence alone.
+  const summary = names ? summarizeStance(evidence) : { stance: f.stance, changes: f.changes }
   const mentions = evidence.length ? [] : mentionsOf(kb, f)
   const notice =
     f.kind === 'state'
       ? `${f.name} is a state's forces, not an armed faction taking a stance on the agreements.`
       : evidence.length
         ? null
-        : `The corpus names ${f.name} but says nothing of its stance.`
+        : names
+          ? `The corpus says nothing of ${f.name}’s stance on the ${base.agreement}.`
+          : `The corpus names ${f.name} but says nothing of its stance.`
   return {
     ...base,
     faction,
-    stance: f.kind === 'group' ? f.stance : 'unknown',
+    stance: f.kind === 'group' ? summary.stance : 'unknown',
     evidence,
-    changes: f.kind === 'group' ? f.changes : [],
-    summary: summaryOf(f, evidence),
+    changes: f.kind === 'group' ? summary.changes : [],
+    summary: summaryOf(f, summary, evidence),
     mentions,
     mentionCount: f.mentions,
     notice,
   }
+}
+
+/** Where an article tells of each of its agreements: paragraph numbers of their events and terms. */
+type Told = Map<string, { name: string; paragraphs: number[] }[]>
+const toldCache = new WeakMap<object, Told>()
+
+function toldOf(kb: KnowledgeBase): Told {
+  const known = toldCache.get(kb.facts.agreements)
+  if (known) return known
+  const told: Told = new Map()
+  for (const a of kb.facts.agreements) {
+    const byArticle = new Map<string, number[]>()
+    for (const ref of [...a.events.map((e) => e.ref), ...a.terms.flatMap((t) => t.refs)]) {
+      const passage = kb.passages.get(ref.passage)
+      if (!passage) continue
+      const list = byArticle.get(passage.articleId) ?? []
+      list.push(passage.paragraph)
+      byArticle.set(passage.articleId, list)
+    }
+    for (const [article, paragraphs] of byArticle) {
+      const list = told.get(article) ?? []
+      list.push({ name: a.name, paragraphs })
+      told.set(article, list)
+    }
+  }
+  toldCache.set(kb.facts.agreements, told)
+  return told
+}
+
+/**
+ * The agreement a sentence is about: of the agreements its article tells of, the one told of
+ * last before it (an article moves from one deal to the next), else the first told after it.
+ */
+function agreementAt(kb: KnowledgeBase, articleId: string, paragraph: number): string | null {
+  const list = toldOf(kb).get(articleId)
+  if (!list?.length) return null
+  let best: { name: string; distance: number } | null = null
+  for (const a of list)
+    for (const p of a.paragraphs) {
+      // Before or at the sentence counts first; after it only when nothing comes before.
+      const distance = p <= paragraph ? paragraph - p : 1000 + p - paragraph
+      if (!best || distance < best.distance) best = { name: a.name, distance }
+    }
+  return best?.name ?? null
 }
 
 function evidenceOf(kb: KnowledgeBase, e: EvidenceFact): StanceEvidence[] {
@@ -99,6 +181,8 @@ function evidenceOf(kb: KnowledgeBase, e: EvidenceFact): StanceEvidence[] {
       voice: e.voice,
       by: e.by,
       named: e.faction,
+      agreement: agreementAt(kb, passage.articleId, passage.paragraph),
+      rule: e.rule,
       citation: cite(kb, passage, { start: e.start, end: e.end }),
     },
   ]
@@ -122,17 +206,17 @@ const VERB: Record<OverallStance, string> = {
 }
 
 /** 'rejects — rejected (undated), handed over on 2018-05-03' when the stance changed; else the stance and the evidence count. */
-function summaryOf(f: FactionRecord, evidence: StanceEvidence[]): string {
+function summaryOf(f: FactionRecord, s: StanceSummary, evidence: StanceEvidence[]): string {
   if (f.kind === 'state') return `${f.name}: a state's forces, no stance on the agreements.`
   if (!evidence.length) return `${f.name}: no evidence of its stance.`
   const when = (d: string | null) => (d ? `on ${d}` : '(undated)')
-  const head = `${f.name} ${VERB[f.stance]}`
-  if (f.changes.length) {
-    const first = f.changes[0]
+  const head = `${f.name} ${VERB[s.stance]}`
+  if (s.changes.length) {
+    const first = s.changes[0]
     const steps = first ? [`${first.fromCue} ${when(first.fromDate)}`] : []
-    for (const c of f.changes) steps.push(`${c.toCue} ${when(c.toDate)}`)
+    for (const c of s.changes) steps.push(`${c.toCue} ${when(c.toDate)}`)
     return `${head}: ${steps.join(', then ')}.`
   }
   const n = evidence.length
-  return `${head} (${n} piece${n === 1 ? '' : 's'} of evidence${f.stance === 'mixed' ? ', conflicting on the same day' : ''}).`
+  return `${head} (${n} piece${n === 1 ? '' : 's'} of evidence${s.stance === 'mixed' ? ', conflicting on the same day' : ''}).`
 }

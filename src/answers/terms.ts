@@ -1,5 +1,12 @@
 import { agreementQuery } from '../extract/agreement-keys.ts'
-import type { Agreement, AgreementEvent, AgreementStatus, TextRef } from '../extract/agreements.ts'
+import type {
+  Agreement,
+  AgreementEvent,
+  AgreementStatus,
+  TermStatus,
+  TermVersion,
+  TextRef,
+} from '../extract/agreements.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import { type Citation, cite } from './citation.ts'
@@ -7,6 +14,12 @@ import { type Citation, cite } from './citation.ts'
 export interface TermAnswer {
   text: string
   category: string
+  /** Put on the table, agreed or carried out; unknown when the articles do not say. */
+  status: TermStatus
+  /** The version of the deal it belongs to: the proposal's or the agreement's. */
+  version: TermVersion
+  /** The id of the rule that found it. */
+  rule: string
   citations: Citation[]
 }
 
@@ -264,7 +277,14 @@ function present(kb: KnowledgeBase, a: Agreement): AgreementAnswer {
     }),
     articles: a.articles.length,
     terms: a.terms
-      .map((t) => ({ text: t.text, category: t.category, citations: cites(t.refs) }))
+      .map((t) => ({
+        text: t.text,
+        category: t.category,
+        status: t.status,
+        version: t.version,
+        rule: t.rule,
+        citations: cites(t.refs),
+      }))
       .filter((t) => t.citations.length > 0),
   }
 }

@@ -7,8 +7,16 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/** How an answer is printed: text for people, Markdown to paste, or DESIGN.md's JSON. */
+export const FORMATS = ['text', 'markdown', 'json'] as const
+export type Format = (typeof FORMATS)[number]
+
 export interface GlobalFlags {
+  /** `--json` is `--format json`. */
   json: boolean
+  format: Format
+  /** `--out FILE.png`: where a command that draws a picture writes it. */
+  out: string | null
   help: boolean
   corpus: string | null
   columns: ColumnMap | null
@@ -22,7 +30,7 @@ export interface ParsedLine {
   raw: Record<string, string | boolean>
 }
 
-const GLOBAL_VALUE_FLAGS = new Set(['corpus', 'columns'])
+const GLOBAL_VALUE_FLAGS = new Set(['corpus', 'columns', 'format', 'out'])
 const GLOBAL_BOOLEAN_FLAGS = new Set(['json', 'help', 'no-cache'])
 
 /** `--columns text=article_content,title=article_title`: which column holds which field. */
@@ -46,7 +54,15 @@ export function parseColumns(spec: string): ColumnMap {
  * the rest, except trailing whole numbers that fill later integer options (`source 001 3`).
  */
 export function parseLine(argv: readonly string[], find: (name: string) => Command | undefined): ParsedLine {
-  const flags: GlobalFlags = { json: false, help: false, corpus: null, columns: null, noCache: false }
+  const flags: GlobalFlags = {
+    json: false,
+    format: 'text',
+    out: null,
+    help: false,
+    corpus: null,
+    columns: null,
+    noCache: false,
+  }
   const raw: Record<string, string | boolean> = {}
   const words: string[] = []
   let command: string | null = null
@@ -82,8 +98,18 @@ export function parseLine(argv: readonly string[], find: (name: string) => Comma
       if (next === undefined) throw new UsageError(`--${name} needs a value`)
       value = next
     } else if (inline !== undefined) value = !/^(false|no|0)$/i.test(inline)
-    if (name === 'json') flags.json = value === true
-    else if (name === 'help') flags.help = value === true
+    if (name === 'json') {
+      flags.json = value === true
+      if (flags.json) flags.format = 'json'
+    } else if (name === 'format') {
+      const format = FORMATS.find((f) => f === value || (value === 'md' && f === 'markdown'))
+      if (!format) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not '${String(value)}'`)
+      flags.format = format
+      flags.json = format === 'json'
+    } else if (name === 'out') {
+      if (!cmd?.picture) throw new UsageError(`--out applies only to commands that draw a picture (timeline)`)
+      flags.out = String(value)
+    } else if (name === 'help') flags.help = value === true
     else if (name === 'no-cache') flags.noCache = value === true
     else if (name === 'corpus') flags.corpus = String(value)
     else if (name === 'columns') flags.columns = parseColumns(String(value))

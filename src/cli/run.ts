@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs'
 import { commands, findCommand } from '../commands/index.ts'
 import type { Command } from '../commands/types.ts'
 import { AliasesError } from '../extract/aliases.ts'
 import { CorpusError, DEFAULT_CORPUS, openKnowledgeBase } from '../knowledge/open.ts'
+import { renderMarkdown } from '../render/markdown.ts'
 import { renderText } from '../render/text.ts'
+import { plural } from '../render/words.ts'
 import { parseLine, UsageError } from './parse-args.ts'
 
 export interface CliIo {
@@ -18,13 +21,17 @@ const PROGRAM = 'npm run cli --'
 
 function usage(): string {
   const lines = [
-    `Usage: ${PROGRAM} <command> [arguments] [--json] [--corpus PATH] [--limit N]`,
+    `Usage: ${PROGRAM} <command> [arguments] [--format text|markdown|json] [--corpus PATH]`,
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(10)}${c.description}`),
     '',
+    `${PROGRAM} help lists them with the corpus loaded; ${PROGRAM} <command> --help shows a command's own options (--limit where it applies).`,
+    '',
     'Options:',
-    '  --json            print the answer as one JSON object',
+    '  --format F        text (default), markdown (to paste, with footnote citations) or json',
+    '  --json            the same as --format json: one JSON object',
+    '  --out FILE.png    timeline only: write the picture there',
     '  --corpus PATH     a corpus folder, or one .jsonl/.csv file (default: corpus/ or $CORPUS_PATH)',
     '  --columns F=C,…   which CSV/JSONL column holds which field, e.g. text=article_content,title=article_title',
     '  --no-cache        build the index anew, without reading or writing the cache',
@@ -52,9 +59,10 @@ function commandUsage(c: Command): string {
 
 /**
  * Runs one command line and returns the exit status: 0 when the command ran (found or not),
- * 2 for a usage error, 1 for a failure. Never touches process: tests pass their own io.
+ * 2 for a usage error, 1 for a failure. Never touches process: tests pass their own io. Only a
+ * picture to write (`--out`) makes it asynchronous: the status then comes as a promise.
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   let parsed: ReturnType<typeof parseLine>
   try {
     parsed = parseLine(argv, findCommand)
@@ -66,9 +74,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     throw e
   }
   const { command: name, flags, raw } = parsed
-  if (name === null || name === 'help') {
-    ;(flags.help || name === 'help' ? io.stdout : io.stderr)(usage())
-    return flags.help || name === 'help' ? 0 : 2
+  if (name === null) {
+    ;(flags.help ? io.stdout : io.stderr)(usage())
+    return flags.help ? 0 : 2
   }
   const command = findCommand(name)
   if (!command) {
@@ -98,16 +106,37 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       ...(io.isTTY ? { onProgress: progressBar(io.stderr) } : {}),
     })
     const answer = command.run(kb, args.args)
-    if (flags.json) io.stdout(`${JSON.stringify(answer, null, 2)}\n`)
+    const notice = skippedNotice(kb.skipped)
+    if (notice && command.name !== 'about')
+      io.stderr(`${notice}
+`)
+    if (flags.format === 'json')
+      io.stdout(`${JSON.stringify(answer, null, 2)}
+`)
     else {
       const p = command.present(answer, kb)
+      const shown = {
+        ...p,
+        footer: p.footer ?? `${plural(kb.articles.size, 'article')}, ${plural(kb.passages.size, 'passage')}`,
+      }
       io.stdout(
-        renderText(
-          { ...p, footer: p.footer ?? `${kb.articles.size} articles, ${kb.passages.size} passages` },
-          { color: io.isTTY ?? false },
-        ),
+        flags.format === 'markdown' ? renderMarkdown(shown) : renderText(shown, { color: io.isTTY ?? false }),
       )
     }
+    // Drawing loads the chart libraries and is asynchronous: only a run with --out waits for it.
+    const { out } = flags
+    if (out && command.picture)
+      return command.picture(answer, kb).then(
+        (png) => {
+          if (png) writeFileSync(out, png)
+          io.stderr(png ? `Wrote ${out}\n` : `musalaha: nothing to draw, ${out} not written\n`)
+          return 0
+        },
+        (e: Error) => {
+          io.stderr(`musalaha: could not draw ${out}: ${e.message}\n`)
+          return 1
+        },
+      )
     return 0
   } catch (e) {
     if (e instanceof CorpusError || e instanceof AliasesError) {
@@ -117,6 +146,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`musalaha: ${(e as Error).stack ?? String(e)}\n`)
     return 1
   }
+}
+
+/**
+ * One line for the files that could not be used (rows of one file count once), or null: said on
+ * every command, so that a skipped file is never silent; `about` lists them with their reasons.
+ */
+export function skippedNotice(skipped: readonly { file: string }[]): string | null {
+  const files = new Set(skipped.map((s) => s.file.replace(/:\d+$/, '')))
+  if (files.size === 0) return null
+  return `${files.size} file${files.size === 1 ? '' : 's'} skipped — see \`about\``
 }
 
 /** A progress bar on standard error while a large corpus is indexed. */

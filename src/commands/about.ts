@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type AboutAnswer, about } from '../answers/about.ts'
+import { plural } from '../render/words.ts'
 import { defineCommand } from './types.ts'
 
 export default defineCommand({
@@ -15,7 +16,7 @@ export default defineCommand({
       {
         heading: 'Publishers',
         items: answer.sources.map((s) => ({
-          text: `${s.name} — ${s.articles} article${s.articles === 1 ? '' : 's'}`,
+          text: `${s.name} — ${plural(s.articles, 'article')}`,
         })),
       },
     ]
@@ -26,7 +27,7 @@ export default defineCommand({
       })
     return {
       title: 'About the corpus',
-      lead: `${answer.articles} articles, ${answer.passages} passages${range}.`,
+      lead: `${plural(answer.articles, 'article')}, ${plural(answer.passages, 'passage')}${range}.`,
       sections: sections.filter((s) => s.items.length),
       citations: [],
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type AskAnswer, ask } from '../answers/ask.ts'
 import { CitationList, type Section } from '../render/presentation.ts'
+import { confidenceWords } from '../render/words.ts'
 import { MAX_QUERY_CHARS, shownQuery } from '../text/query.ts'
 import { defineCommand } from './types.ts'
 
@@ -25,6 +26,8 @@ export function presentAsk(answer: AskAnswer) {
     }
   }
   const sure = answer.confidence < 0.5 ? ' (not sure: check the quotes)' : ''
+  // The lead already says when it is not sure; the footer says how sure otherwise.
+  const how = answer.confidence >= 0.5 ? confidenceWords(answer.confidence) : ''
   const via = answer.routedTo ? ` — answered by /${answer.routedTo}` : ''
   const sections: Section[] = [
     {
@@ -45,7 +48,9 @@ export function presentAsk(answer: AskAnswer) {
     lead: `${answer.answer}${sure}`,
     sections,
     citations: cites.list,
-    footer: `confidence ${answer.confidence.toFixed(2)}${via}`,
+    ...(how || via
+      ? { footer: `${how.charAt(0).toUpperCase()}${how.slice(1)}${via}`.replace(/^ — /, '') }
+      : {}),
   }
 }
 

@@ -4,6 +4,7 @@ import { type StanceAnswer, type StanceEvidence, stance } from '../answers/stanc
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { CitationList, type Item } from '../render/presentation.ts'
 import { shownQuery } from '../text/query.ts'
+import { agreementChoices } from './terms.ts'
 import { type Choice, defineCommand } from './types.ts'
 
 /**
@@ -42,7 +43,8 @@ function evidenceItem(e: StanceEvidence, cites: CitationList): Item {
       : e.voice === 'attributed' && e.by
         ? `according to ${e.by}`
         : 'reported'
-  const text = `${e.date ?? 'undated'} — ${e.stance === 'accepts' ? 'accepts' : 'rejects'}: “${e.cue}” (${who})`
+  const about = e.agreement ? ` — ${e.agreement}` : ''
+  const text = `${e.date ?? 'undated'} — ${e.stance === 'accepts' ? 'accepts' : 'rejects'}: “${e.cue}” (${who})${about}`
   const at = text.indexOf(e.cue)
   return { text, cites: [cites.add(e.citation)], highlights: [[at, at + e.cue.length]] }
 }
@@ -60,10 +62,25 @@ export default defineCommand({
       maxLength: 200,
       autocomplete: factionChoices,
     },
+    {
+      name: 'agreement',
+      description: 'Only its stance on this agreement: its place or name',
+      type: 'string',
+      maxLength: 200,
+      autocomplete: agreementChoices,
+    },
   ],
-  examples: ['stance "Jaysh al-Azza"', 'stance "Sham Legion"', 'stance HTS --json'],
-  args: z.object({ faction: z.string().trim().min(1, 'name a faction') }),
-  run: (kb, { faction }) => stance(kb, faction),
+  examples: [
+    'stance "Jaysh al-Azza"',
+    'stance "Sham Legion"',
+    'stance HTS --json',
+    'stance "Ahrar al-Sham" --agreement Zabadani',
+  ],
+  args: z.object({
+    faction: z.string().trim().min(1, 'name a faction'),
+    agreement: z.string().trim().optional(),
+  }),
+  run: (kb, { faction, agreement }) => stance(kb, faction, agreement),
   present(answer: StanceAnswer) {
     const cites = new CitationList()
     if (!answer.faction)
@@ -93,7 +110,7 @@ export default defineCommand({
       ? `Also: ${answer.faction.aliases.slice(0, 8).join(', ')}`
       : undefined
     return {
-      title: `${answer.faction.name}: ${STANCE_WORDS[answer.stance]}`,
+      title: `${answer.faction.name}: ${STANCE_WORDS[answer.stance]}${answer.agreement ? ` on the ${answer.agreement}` : ''}`,
       lead: answer.notice ?? answer.summary,
       sections,
       citations: cites.list,

@@ -68,7 +68,9 @@ function sectionsOf(a: AgreementAnswer, cites: CitationList, withName: boolean):
       byCategory.set(t.category, section)
       sections.push(section)
     }
-    section.items.push({ text: t.text, cites: t.citations.map((c) => cites.add(c)) })
+    // The agreement's own terms are the rule; a proposal's term, or one carried out, says so.
+    const mark = t.status === 'proposed' ? ' (proposed)' : t.status === 'implemented' ? ' (implemented)' : ''
+    section.items.push({ text: `${t.text}${mark}`, cites: t.citations.map((c) => cites.add(c)) })
   }
   return sections
 }

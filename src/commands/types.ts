@@ -42,6 +42,8 @@ export interface Command {
   parse(raw: Record<string, unknown>): { ok: true; args: unknown } | { ok: false; message: string }
   run(kb: KnowledgeBase, args: unknown): AnswerBase
   present(answer: AnswerBase, kb: KnowledgeBase): Presentation
+  /** A picture of the answer (PNG), for the commands that draw one; null when there is nothing to draw. */
+  picture?(answer: AnswerBase, kb: KnowledgeBase): Promise<Uint8Array | null>
 }
 
 export interface CommandSpec<S extends z.ZodType, A extends AnswerBase> {
@@ -52,6 +54,7 @@ export interface CommandSpec<S extends z.ZodType, A extends AnswerBase> {
   args: S
   run(kb: KnowledgeBase, args: z.infer<S>): A
   present(answer: A, kb: KnowledgeBase): Presentation
+  picture?(answer: A, kb: KnowledgeBase): Promise<Uint8Array | null>
 }
 
 /** Defines a command once; the slash command and the command line are derived from it. */
@@ -69,10 +72,40 @@ export function defineCommand<S extends z.ZodType, A extends AnswerBase>(spec: C
       const r = spec.args.safeParse(raw)
       if (r.success) return { ok: true, args: r.data }
       const issue = r.error.issues[0]
+      const option = spec.options.find((o) => o.name === issue?.path[0])
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-      return { ok: false, message: `${where}${issue?.message ?? 'invalid input'}` }
+      return { ok: false, message: `${where}${inWords(issue, option)}` }
     },
     run: (kb, args) => spec.run(kb, args as z.infer<S>),
     present: (answer, kb) => spec.present(answer as A, kb),
+    ...(spec.picture
+      ? { picture: async (answer, kb) => (await spec.picture?.(answer as A, kb)) ?? null }
+      : {}),
   }
+}
+
+/**
+ * What was wrong with a value, for people: 'a whole number from 1 to 50', not zod's 'expected
+ * int, received number'. Messages a command wrote itself (a string's `min(1, 'name a faction')`)
+ * are kept.
+ */
+function inWords(issue: z.core.$ZodIssue | undefined, option: OptionDefinition | undefined): string {
+  if (!issue) return 'invalid input'
+  if (option?.type === 'integer') {
+    const range =
+      option.min !== undefined && option.max !== undefined
+        ? ` from ${option.min} to ${option.max}`
+        : option.min !== undefined
+          ? ` of at least ${option.min}`
+          : option.max !== undefined
+            ? ` of at most ${option.max}`
+            : ''
+    return `give a whole number${range}`
+  }
+  if (option?.type === 'boolean') return 'give true or false'
+  if (issue.code === 'too_big' && option?.maxLength !== undefined)
+    return `at most ${option.maxLength} characters`
+  if (issue.code === 'invalid_type')
+    return option ? `give ${option.description.toLowerCase()}` : 'missing or of the wrong kind'
+  return issue.message
 }

@@ -1,4 +1,6 @@
-import { parseDate } from './dates.ts'
+import { learnOrder, type NumericOrder, readDate } from './dates.ts'
+import { readFrontMatter } from './front-matter.ts'
+import { markdownToText } from './markdown.ts'
 import { readPlainText } from './plain-text.ts'
 
 /** A record read from a file, before it becomes an Article. */
@@ -41,8 +43,6 @@ export const COLUMN_SYNONYMS: Record<ArticleField, string[]> = {
   url: ['url', 'link', 'href'],
 }
 
-export const FORMATS = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl', '.ndjson', '.csv'] as const
-
 /**
  * Decodes bytes as UTF-8, or as Windows-1252 when they are not valid UTF-8 (files saved by
  * older Windows tools). A byte-order mark is dropped.
@@ -81,165 +81,78 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return head.length > 0 && control / head.length > 0.1
 }
 
-/** Reads one file's decoded text in the format its extension names. */
-export function readRecords(text: string, ext: string, origin: string, columns: ColumnMap = {}): ReadResult {
-  switch (ext) {
-    case '.jsonl':
-    case '.ndjson':
-      return readJsonLines(text, origin, columns)
-    case '.csv':
-      return readCsv(text, origin, columns)
-    case '.html':
-    case '.htm':
-      return single(readHtml(text, origin))
-    default:
-      return single(readMarkdownOrText(text, origin))
-  }
-}
-
-function single(r: RawArticle | ReadProblem): ReadResult {
-  return 'reason' in r ? { records: [], problems: [r] } : { records: [r], problems: [] }
-}
-
 const FRONT_MATTER_FIELDS = ['title', 'source', 'author', 'date', 'url', 'id'] as const
 
-/** .txt and .md: optional YAML front matter (simple `key: value` lines) over inferred metadata. */
-export function readMarkdownOrText(text: string, origin: string): RawArticle | ReadProblem {
-  let body = text.replace(/^\uFEFF/, '')
-  let front: Record<string, string> = {}
-  if (/^---\s*\r?\n/.test(body)) {
-    const end = body.search(/\r?\n---\s*(\r?\n|$)/)
-    if (end < 0) return { origin, reason: 'front matter has no closing ---' }
-    const parsed = parseFrontMatter(body.slice(body.indexOf('\n') + 1, end))
-    if (typeof parsed === 'string') return { origin, reason: `bad front matter: ${parsed}` }
-    front = parsed
-    body = body.slice(end).replace(/^\r?\n---\s*/, '')
+/**
+ * .txt and .md: YAML front matter (any YAML: lists, folded blocks) over what the text says of
+ * itself; Markdown is turned into text by a Markdown parser first.
+ */
+export function readMarkdownOrText(
+  text: string,
+  origin: string,
+  markdown = /\.(md|markdown)$/i.test(origin),
+): RawArticle | ReadProblem {
+  const front = readFrontMatter(text)
+  if ('error' in front) return { origin, reason: front.error }
+  const fields = front.fields
+  let body = front.body
+  let heading: string | null = null
+  if (markdown) {
+    const md = markdownToText(body)
+    body = md.text
+    heading = md.heading
   }
-  if (/\.(md|markdown)$/i.test(origin)) body = stripMarkdown(body)
-  const inferred = readPlainText(body, { hasTitle: Boolean(front.title) })
+  const title = fields.title ?? heading
+  const known = fields.source ?? fields.publisher ?? null
+  const inferred = readPlainText(body, { hasTitle: Boolean(title), ...(known ? { source: known } : {}) })
   const meta = { ...inferred.meta }
-  for (const [k, v] of Object.entries(front))
+  for (const [k, v] of Object.entries(fields))
     if (!(FRONT_MATTER_FIELDS as readonly string[]).includes(k)) meta[k] = v
+  const date = fields.date ? readDate(fields.date, { context: body }) : null
+  if (date?.ambiguous && !date.date)
+    meta.dateWarning = `ambiguous date ${date.ambiguous}: day or month first?`
   return {
-    id: front.id ?? null,
-    title: front.title ?? inferred.title,
+    id: fields.id ?? null,
+    title: title ?? inferred.title,
     text: inferred.text,
-    source: front.source ?? inferred.source,
-    author: front.author ?? inferred.author,
-    date: front.date ? parseDate(front.date) : inferred.date,
-    url: front.url ?? null,
+    source: fields.source ?? fields.publisher ?? inferred.source,
+    author: fields.author ?? inferred.author,
+    date: date?.date ?? inferred.date,
+    url: fields.url ?? fields.link ?? null,
     meta,
     origin,
   }
 }
 
-/** `key: value` lines, values optionally quoted; returns a message for anything else. */
-function parseFrontMatter(block: string): Record<string, string> | string {
-  const out: Record<string, string> = {}
-  for (const [n, line] of block.split(/\r?\n/).entries()) {
-    if (!line.trim() || line.trimStart().startsWith('#')) continue
-    const m = line.match(/^([A-Za-z_][\w-]*)\s*:\s*(.*)$/)
-    if (!m) return `line ${n + 1} is not 'key: value'`
-    const value = (m[2] ?? '').trim()
-    const quoted = value.match(/^(["'])(.*)\1$/)
-    if (!quoted && /^["']/.test(value)) return `line ${n + 1} has an unclosed quote`
-    out[(m[1] ?? '').toLowerCase()] = quoted ? (quoted[2] ?? '') : value
-  }
-  return out
+/** A row's date: a numeric one read in the file's order; one that can't be told is null, with a warning. */
+function rowDate(
+  value: string,
+  text: string,
+  meta: Record<string, string>,
+  order?: NumericOrder,
+): string | null {
+  const reading = readDate(value, { context: text, ...(order ? { order } : {}) })
+  if (!reading.date && reading.ambiguous)
+    meta.dateWarning = `ambiguous date ${reading.ambiguous}: day or month first?`
+  return reading.date
 }
 
-/** Markdown to plain text: headings, emphasis and links lose their markup, not their words. */
-function stripMarkdown(md: string): string {
-  return md
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')
-    .replace(/^>\s?/gm, '')
-    .replace(/`([^`]+)`/g, '$1')
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-}
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole
-    }
-    return ENTITIES[e.toLowerCase()] ?? whole
-  })
-}
-
-function metaContent(html: string, names: string[]): string | null {
-  for (const name of names) {
-    const re = new RegExp(`<meta[^>]+(?:name|property)=["']${name}["'][^>]*>`, 'i')
-    const tag = html.match(re)?.[0]
-    const content = tag?.match(/content=["']([^"']*)["']/i)?.[1]
-    if (content) return decodeEntities(content).trim()
-  }
-  return null
-}
-
-/** .html: the text of the article (or body) without scripts, navigation and markup. */
-export function readHtml(html: string, origin: string): RawArticle | ReadProblem {
-  const titleTag = html.match(/<title[^>]*>([\s\S]*?)<\/title>/i)?.[1]
-  const h1 = html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/i)?.[1]
-  const clean = (s: string | undefined) =>
-    s
-      ? decodeEntities(s.replace(/<[^>]+>/g, ''))
-          .replace(/\s+/g, ' ')
-          .trim()
-      : ''
-  let body =
-    html.match(/<article[^>]*>([\s\S]*?)<\/article>/i)?.[1] ??
-    html.match(/<body[^>]*>([\s\S]*?)<\/body>/i)?.[1] ??
-    html
-  body = body
-    .replace(/<(script|style|noscript|nav|header|footer|aside|form|template)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<h1[^>]*>[\s\S]*?<\/h1>/i, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|section|h[1-6]|li|ul|ol|blockquote|tr|table|figure|figcaption)\b[^>]*>/gi, '\n\n')
-    .replace(/<[^>]+>/g, '')
-  const text = decodeEntities(body)
-  const title = clean(h1) || clean(titleTag) || null
-  const inferred = readPlainText(text, { hasTitle: Boolean(title) })
-  if (!inferred.text.trim()) return { origin, reason: 'no article text in the page' }
-  const date = metaContent(html, ['article:published_time', 'date', 'pubdate', 'dc.date'])
-  const url =
-    html.match(/<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i)?.[1] ??
-    metaContent(html, ['og:url'])
-  return {
-    id: null,
-    title: title ?? inferred.title,
-    text: inferred.text,
-    source: metaContent(html, ['og:site_name', 'publisher']) ?? inferred.source,
-    author: metaContent(html, ['author', 'article:author']) ?? inferred.author,
-    date: (date && parseDate(date)) || inferred.date,
-    url: url ?? null,
-    meta: inferred.meta,
-    origin,
-  }
+/** The numeric-date order a file's rows show in their date column (see learnOrder). */
+export function rowsOrder(rows: Record<string, unknown>[], columns: ColumnMap): NumericOrder | undefined {
+  const names = new Set((columns.date ? [columns.date] : COLUMN_SYNONYMS.date).map((n) => n.toLowerCase()))
+  const values: string[] = []
+  for (const row of rows)
+    for (const [k, v] of Object.entries(row)) if (names.has(k.toLowerCase())) values.push(String(v))
+  return learnOrder(values)
 }
 
 /** Builds a record from a row's fields, by the column map and the synonyms. */
-function fromRow(row: Record<string, unknown>, origin: string, columns: ColumnMap): RawArticle | ReadProblem {
+export function fromRow(
+  row: Record<string, unknown>,
+  origin: string,
+  columns: ColumnMap,
+  order?: NumericOrder,
+): RawArticle | ReadProblem {
   const lower = new Map(Object.keys(row).map((k) => [k.toLowerCase(), k]))
   const used = new Set<string>()
   const field = (f: ArticleField): string | null => {
@@ -264,7 +177,12 @@ function fromRow(row: Record<string, unknown>, origin: string, columns: ColumnMa
   const inferred = readPlainText(text, { hasTitle: true })
   const dateField = field('date')
   const meta: Record<string, string> = { ...inferred.meta }
-  const fields = { id: field('id'), source: field('source'), author: field('author'), url: field('url') }
+  const fields = {
+    id: field('id'),
+    source: field('source') ?? inferred.source,
+    author: field('author') ?? inferred.author,
+    url: field('url'),
+  }
   for (const [k, v] of Object.entries(row)) {
     if (!used.has(k) && v !== null && v !== undefined && typeof v !== 'object') meta[k] = String(v)
   }
@@ -272,99 +190,68 @@ function fromRow(row: Record<string, unknown>, origin: string, columns: ColumnMa
     ...fields,
     title: given,
     text: inferred.text,
-    date: dateField ? parseDate(dateField) : null,
+    date: dateField ? rowDate(dateField, text, meta, order) : inferred.date,
     meta,
     origin,
   }
 }
 
-/** .jsonl: one JSON object a line; a bad line is a problem of its own, the others still load. */
+/** A row of a many-record file that could not be used: its line and why. */
+export interface BadRow {
+  line: number
+  reason: string
+}
+
+/** One problem for a file's bad rows, however many: how many, and the first. */
+export function badRowsProblem(origin: string, bad: BadRow[]): ReadProblem[] {
+  const first = bad[0]
+  if (!first) return []
+  const n = bad.length
+  return [
+    {
+      origin,
+      reason: `${n} row${n === 1 ? '' : 's'} skipped (first at line ${first.line}: ${first.reason})`,
+    },
+  ]
+}
+
+/** .jsonl: one JSON object a line; bad lines are skipped (one problem for the file), the others load. */
 export function readJsonLines(text: string, origin: string, columns: ColumnMap = {}): ReadResult {
-  const out: ReadResult = { records: [], problems: [] }
-  for (const [n, line] of text.split(/\r?\n/).entries()) {
+  const records: RawArticle[] = []
+  const bad: BadRow[] = []
+  const rows: { line: number; row: Record<string, unknown> }[] = []
+  for (const [n, line] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .entries()) {
     if (!line.trim()) continue
-    const where = `${origin}:${n + 1}`
     let row: unknown
     try {
       row = JSON.parse(line)
     } catch {
-      out.problems.push({ origin: where, reason: 'not valid JSON' })
+      bad.push({ line: n + 1, reason: 'not valid JSON' })
       continue
     }
     if (!row || typeof row !== 'object' || Array.isArray(row)) {
-      out.problems.push({ origin: where, reason: 'not a JSON object' })
+      bad.push({ line: n + 1, reason: 'not a JSON object' })
       continue
     }
-    const r = fromRow(row as Record<string, unknown>, where, columns)
-    if ('reason' in r) out.problems.push(r)
-    else out.records.push(r)
+    rows.push({ line: n + 1, row: row as Record<string, unknown> })
   }
-  return out
-}
-
-/** Parses CSV (RFC 4180: quoted fields, doubled quotes, newlines inside quotes) into rows with line numbers. */
-export function parseCsv(text: string): { cells: string[]; line: number; unterminated?: boolean }[] {
-  const rows: { cells: string[]; line: number; unterminated?: boolean }[] = []
-  let cells: string[] = []
-  let cell = ''
-  let quoted = false
-  let line = 1
-  let rowLine = 1
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else quoted = false
-      } else {
-        if (c === '\n') line++
-        cell += c
-      }
-    } else if (c === '"' && cell === '') quoted = true
-    else if (c === ',') {
-      cells.push(cell)
-      cell = ''
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      cells.push(cell)
-      if (cells.length > 1 || cells[0] !== '') rows.push({ cells, line: rowLine })
-      cells = []
-      cell = ''
-      line++
-      rowLine = line
-    } else cell += c
+  const order = rowsOrder(
+    rows.map((r) => r.row),
+    columns,
+  )
+  for (const { line, row } of rows) {
+    const r = fromRow(row, `${origin}:${line}`, columns, order)
+    if ('reason' in r) bad.push({ line, reason: r.reason })
+    else records.push(r)
   }
-  if (cell !== '' || cells.length) {
-    cells.push(cell)
-    rows.push(quoted ? { cells, line: rowLine, unterminated: true } : { cells, line: rowLine })
+  return {
+    records,
+    problems: badRowsProblem(
+      origin,
+      bad.sort((a, b) => a.line - b.line),
+    ),
   }
-  return rows
-}
-
-/** .csv with a header row; a row whose cells do not fit the header is a problem of its own. */
-export function readCsv(text: string, origin: string, columns: ColumnMap = {}): ReadResult {
-  const out: ReadResult = { records: [], problems: [] }
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''))
-  if (!header) return { records: [], problems: [{ origin, reason: 'empty CSV' }] }
-  const names = header.cells.map((c) => c.trim())
-  for (const row of rows) {
-    const where = `${origin}:${row.line}`
-    if (row.unterminated) {
-      out.problems.push({ origin: where, reason: 'a quoted field is never closed' })
-      continue
-    }
-    if (row.cells.length !== names.length) {
-      out.problems.push({
-        origin: where,
-        reason: `${row.cells.length} fields where the header has ${names.length}`,
-      })
-      continue
-    }
-    const r = fromRow(Object.fromEntries(names.map((n, k) => [n, row.cells[k] ?? ''])), where, columns)
-    if ('reason' in r) out.problems.push(r)
-    else out.records.push(r)
-  }
-  return out
 }

@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, extname, join, relative } from 'node:path'
-import { sentenceSpans } from '../text/segment.ts'
-import { type ColumnMap, decode, FORMATS, looksBinary, type RawArticle, readRecords } from './formats.ts'
+import { CorpusAssembler } from './assemble.ts'
+import { type ColumnMap, decode, looksBinary, type RawArticle } from './formats.ts'
+import { hashBytes } from './hash.ts'
+import { FORMATS, formatOf } from './registry.ts'
 import type { Article, Skipped } from './types.ts'
 
-/**
- * Files larger than these are skipped: no one article runs to 5 MB (such a file is a dump or a
- * mistake, and would hold up everyone else), while a .jsonl or .csv of many articles may be large.
- */
-export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024
-export const MAX_ROWS_FILE_BYTES = 256 * 1024 * 1024
-const ROW_FORMATS = new Set(['.jsonl', '.ndjson', '.csv'])
+export { inferTitle, toArticle } from './assemble.ts'
+export { hashBytes } from './hash.ts'
+export { MAX_ARTICLE_FILE_BYTES, MAX_ROWS_FILE_BYTES } from './registry.ts'
 
 /** Files in a corpus folder that are not articles. */
 const NOT_ARTICLES = new Set(['aliases.json', 'readme.md', 'license', 'license.md'])
@@ -54,11 +51,6 @@ export function listCorpusFiles(path: string): string[] {
   return out
 }
 
-/** The content hash of some bytes. */
-export function hashBytes(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 32)
-}
-
 /** The result of reading one file: its records, or why it was skipped. */
 export interface FileRead {
   records: RawArticle[]
@@ -76,11 +68,12 @@ export function readCorpusFile(file: string, root: string, options: LoadOptions 
     hash,
   })
   if (NOT_ARTICLES.has(basename(file).toLowerCase())) return { records: [], skipped: [], hash: null }
-  if (!(FORMATS as readonly string[]).includes(ext)) return skip(`not a corpus format (${FORMATS.join(' ')})`)
+  const format = formatOf(ext)
+  if (!format) return skip(`not a corpus format (${FORMATS.join(' ')})`)
   let bytes: Buffer
   try {
     const size = statSync(file).size
-    const max = options.maxFileBytes ?? (ROW_FORMATS.has(ext) ? MAX_ROWS_FILE_BYTES : MAX_ARTICLE_FILE_BYTES)
+    const max = options.maxFileBytes ?? format.maxBytes
     if (size > max) return skip(`larger than ${Math.round(max / 1024 / 1024)} MB`)
     bytes = readFileSync(file)
   } catch (e) {
@@ -91,7 +84,7 @@ export function readCorpusFile(file: string, root: string, options: LoadOptions 
   if (looksBinary(bytes)) return skip('binary, not text', hash)
   const text = decode(bytes)
   if (text.trim() === '') return skip('empty', hash)
-  const { records, problems } = readRecords(text, ext, name, options.columns)
+  const { records, problems } = format.read(text, name, options.columns ?? {})
   const skipped = problems.map((p) => ({ file: p.origin, reason: p.reason }))
   for (const r of records) if (!r.text.trim()) skipped.push({ file: r.origin, reason: 'no article text' })
   return { records: records.filter((r) => r.text.trim()), skipped, hash }
@@ -106,63 +99,14 @@ export function loadCorpus(path: string, options: LoadOptions = {}): LoadedCorpu
   const articles: Article[] = []
   const skipped: Skipped[] = []
   const files: CorpusFile[] = []
-  const ids = new Set<string>()
-  const texts = new Map<string, string>()
+  const assembler = new CorpusAssembler()
   for (const file of listCorpusFiles(path)) {
     const read = readCorpusFile(file, root, options)
     skipped.push(...read.skipped)
     if (read.hash) files.push({ path: relative(root, file), hash: read.hash })
-    const fileId = basename(file, extname(file))
-    for (const [n, record] of read.records.entries()) {
-      const article = toArticle(
-        record,
-        read.records.length > 1 || /\.(jsonl|ndjson|csv)$/i.test(file) ? `${fileId}-${n + 1}` : fileId,
-      )
-      const key = hashBytes(article.text.replace(/\s+/g, ' ').toLowerCase())
-      const twin = texts.get(key)
-      if (twin) {
-        skipped.push({ file: record.origin, reason: `same text as article ${twin}` })
-        continue
-      }
-      // Two rows with one id (it happens in published data sets) both stay, the second renamed.
-      const id = uniqueId(article.id, ids)
-      if (id !== article.id) article.meta.originalId = article.id
-      article.id = id
-      ids.add(article.id)
-      texts.set(key, article.id)
-      articles.push(article)
-    }
+    const added = assembler.add(relative(root, file), read.records)
+    articles.push(...added.articles)
+    skipped.push(...added.skipped)
   }
   return { articles, skipped, files }
-}
-
-function uniqueId(id: string, taken: Set<string>): string {
-  if (!taken.has(id)) return id
-  let n = 2
-  while (taken.has(`${id}-${n}`)) n++
-  return `${id}-${n}`
-}
-
-/** A record as an Article: the id from the record or the file, a title inferred when missing. */
-export function toArticle(r: RawArticle, fallbackId: string): Article {
-  return {
-    id: r.id ?? fallbackId,
-    title: r.title?.replace(/\s+/g, ' ').trim() || inferTitle(r.text),
-    source: r.source,
-    author: r.author,
-    date: r.date,
-    url: r.url,
-    text: r.text,
-    origin: r.origin,
-    meta: r.meta,
-  }
-}
-
-/** A title from the first sentence, at most about 90 characters, cut at a word. */
-export function inferTitle(text: string): string {
-  const first = sentenceSpans(text)[0]
-  const sentence = first ? text.slice(first.start, first.end) : text
-  const flat = sentence.replace(/\s+/g, ' ').trim()
-  if (flat.length <= 90) return flat.replace(/[.!?]$/, '')
-  return `${flat.slice(0, 90).replace(/\s+\S*$/, '')}…`
 }

@@ -1,4 +1,6 @@
-import { parseDate } from './dates.ts'
+import { readByline } from './byline.ts'
+import { type NumericOrder, readDate } from './dates.ts'
+import { editorialNote, FURNITURE_RULES, furnitureRule, HORIZONTAL_RULE, isItemRow } from './furniture.ts'
 
 /** What a plain text tells of itself, and its cleaned text. */
 export interface PlainTextArticle {
@@ -10,46 +12,27 @@ export interface PlainTextArticle {
   meta: Record<string, string>
 }
 
-/** Site furniture above a headline: logos, tickers, menus. */
-const HEADER_WIDGETS = [
-  /^logo\b.{0,30}$/i,
-  /^(news|breaking news) ticker$/i,
-  /^(latest|breaking|top) news:?$/i,
-  /^(menu|home|search|skip to (main )?content)$/i,
-]
-/** A ticker: several headlines on one line, separated by runs of spaces. */
-const TICKER = /(?:\s{3,}\S.*){3,}/
-/** Whitespace other than one space: a line holding none needs no collapsing and is no ticker. */
-const ODD_SPACE = /[^\S ]| {2}/
+export interface PlainTextOptions {
+  /** The title is known (front matter, an HTML heading): the text starts with the article. */
+  hasTitle?: boolean
+  /** How the publisher writes numeric dates, when known. */
+  order?: NumericOrder
+  /** The publisher, when known from metadata: a closing line naming it is a sign-off. */
+  source?: string
+}
 
-/** Share and comment widgets, wherever they stand. */
-const WIDGETS = [
-  /%d bloggers like this/i,
-  /^comments?\s*\(\d+\)$/i,
-  /^(post|leave|add) (your|a) comments?\b/i,
-  /\bfill (in )?all (the )?(required )?fields\b/i,
-  /\bconfirmation code\b/i,
-  /^(your comment )?will (now )?be shown\b/i,
-  /^(share|tweet|email|print|share this( article)?|share on \w+)[:!]?$/i,
-  /^(click|tap) to (share|print|email)\b/i,
-  /^like this:?$/i,
-  /^(related|recommended)( posts| articles| stories| news)?:?$/i,
-  /^advertisement$/i,
-  /^(follow|subscribe to) us\b.{0,40}$/i,
-  /^responsibility for the information and views\b/i,
-]
-/** Any of WIDGETS (all case-insensitive): one pass over a line rather than one per widget. */
-const WIDGET = new RegExp(WIDGETS.map((re) => `(?:${re.source})`).join('|'), 'i')
-const KEYWORDS = /^(?:helpful )?(?:keywords|tags)\s*:?\s*(.*)$/i
-const TRANSLATOR = /^translated by\s*:?\s*(.+)$/i
-const TRANSLATED_AND_EDITED = /^this article was translated(?: and edited)? by (.+?)\.(?:\s|$)/i
-const BYLINE = /^(?:by\s+)?(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})\s*\|\s*(.+)$/u
-const BY = /^by\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})$/iu
-const TIMESTAMP = /^\|?\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?$/
 /** A footnote number glued to the sentence it follows: '1The same happened' reads 'The same happened'. */
 const FOOTNOTE = /(^|[.!?]["”’]?\s+)\d{1,2}(?=\p{Lu}\p{Ll})/gu
-/** What every footnote holds: a digit glued to a capitalised word. */
+/** A footnote number after a word's end and before punctuation or a space: 'the town.3 It', 'deal,12 and'. */
+const TRAILING_FOOTNOTE =
+  /(\p{Ll}{2,}[.,;:]?)(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\p{Ll}{2,}[.,;:])\d{1,2}(?=\s+\p{Lu}|\s*$)/gu
+/** What every glued footnote holds: a digit glued to a capitalised word. */
 const MAY_FOOTNOTE = /\d\p{Lu}\p{Ll}/u
+/** A word broken across a line by a hyphen (text from a PDF): 'control-\nling', 'control- ling'. */
+const BROKEN_WORD =
+  /(\p{Ll}{2,})-[ \t]*\n[ \t]*(\p{Ll}{2,})|(\p{Ll}{2,})- (?!and\b|or\b|to\b|nor\b)(\p{Ll}{2,})/gu
+/** A line that is mostly capitals: a masthead ("LEVANT WIRE SERVICE"). */
+const CAPITALS = /^[\p{Lu}\d\s&'’.,:-]+$/u
 
 /** Publishers named in the text, most telling first; each after a word it holds, cheaply found. */
 const PUBLISHER_CUES: readonly (readonly [string, RegExp])[] = [
@@ -58,30 +41,99 @@ const PUBLISHER_CUES: readonly (readonly [string, RegExp])[] = [
   [' reports', /\b(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}) reports\.?$/mu],
 ]
 
+/** "AL-SHARQ DIGEST" → "Al-Sharq Digest": a masthead's name as the publisher is written. */
+export function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+}
+
+/** The site's name in a masthead line ("CEDAR DAILY", "DAMASCUS NOW - News from…", "AL-SHARQ DIGEST | Syria | …"). */
+function mastheadName(line: string): string | null {
+  const first = line.split(/\s*(?:\||::|\u2022|\u00b7)\s*|\s+[-–—>]\s+/)[0]?.trim() ?? ''
+  if (first.length < 3 || first.split(/\s+/).length > 6 || !/\p{Lu}{2}/u.test(first) || !CAPITALS.test(first))
+    return null
+  return titleCase(first)
+}
+
+/** The publisher a copyright line names: "(c) 2017 Cedar Daily", "Damascus Now (c) 2016". */
+function copyrightHolder(line: string): string | null {
+  const name = line
+    .split(/\s*[|·•]\s*/)[0]
+    ?.replace(/\ball rights reserved\b.*$/i, '')
+    .replace(/(?:\(c\)|©|copyright)/gi, ' ')
+    .replace(/\b\d{4}\b/g, ' ')
+    .replace(/\.\s.*$/, '')
+    .replace(/[-–—.,\s]+$/, '')
+    .replace(/^[-–—.,\s]+/, '')
+    .trim()
+  return name && /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 6 ? name : null
+}
+
+/** A line that reads as a headline: a few words, not a sentence run on for paragraphs. */
+function readsAsHeadline(line: string): boolean {
+  const words = line.split(/\s+/).length
+  return words >= 1 && line.length <= 250 && !/^[-*•>]/.test(line)
+}
+
 /**
- * Cleans a plain-text article and infers its metadata: the headline below any site furniture
- * (a headline printed twice marks where the article starts), the byline and date under it, the
- * publisher where the text names it; widgets, keyword lists and 'Translated By:' lines leave the
- * text (the translator and keywords are kept as metadata).
+ * A line of a word or two above a line that reads as a headline (no full stop) with text under
+ * it: a section label or kicker, not the headline itself.
  */
-export function readPlainText(raw: string, options: { hasTitle?: boolean } = {}): PlainTextArticle {
+function isLabel(lines: string[], at: number): boolean {
+  const [next, after] = firstLines(lines, 2, at + 1).map((n) => lines[n] ?? '')
+  return Boolean(next && after && readsAsHeadline(next) && !/[.!?]["”’]?$/.test(next))
+}
+
+/** Lowercase letters and digits only: to compare a line with a name. */
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+/**
+ * Cleans a plain-text article and infers its metadata. Above the headline: the site's masthead,
+ * menus and tickers (dropped; the masthead names the publisher). The headline is the first line
+ * that reads as one (or a line printed twice near the top). Under it: bylines and dates (read,
+ * then dropped). In the body: every line the furniture rules catch is dropped (editorial notes
+ * and keywords kept as metadata), and after a horizontal rule near the end, the page's footer.
+ */
+export function readPlainText(raw: string, options: PlainTextOptions = {}): PlainTextArticle {
   const meta: Record<string, string> = {}
-  let lines = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).split('\n')
-  const tickerAt = new Set<number>()
-  lines = lines.map((l, i) => {
-    // Most lines hold single spaces only: collapsing whitespace would change nothing in them,
-    // and a ticker's runs of spaces are not there. (\s holds the no-break space.)
-    if (!ODD_SPACE.test(l)) return l.trim()
-    if (TICKER.test(l)) tickerAt.add(i)
-    return l.replace(/\s+/g, ' ').trim()
-  })
+  const joined = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).replace(
+    BROKEN_WORD,
+    (_, a?: string, b?: string, c?: string, d?: string) => `${a ?? c}${b ?? d}`,
+  )
+  let lines = joined.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
+  const context = lines.join('\n')
+  const dateOptions = { ...(options.order ? { order: options.order } : {}), context }
 
   let title: string | null = null
   let author: string | null = null
   let date: string | null = null
+  let ambiguousDate: string | null = null
   let source: string | null = null
+  let mastheadSource: string | null = null
 
-  // Header: site furniture, then the headline, then byline and date.
+  const takeDate = (reading: { date: string | null; ambiguous?: string } | null) => {
+    if (!reading || date) return
+    if (reading.date) date = reading.date
+    else if (reading.ambiguous) ambiguousDate = ambiguousDate ?? reading.ambiguous
+  }
+  const takeByline = (line: string): boolean => {
+    const byline = readByline(line, dateOptions)
+    if (!byline) return false
+    author = author ?? byline.author
+    source = source ?? byline.source
+    takeDate(byline.date)
+    return true
+  }
+
+  // A line repeated three times or more in one text is a running header or footer (PDF pages).
+  const counts = new Map<string, number>()
+  for (const l of lines) if (l && l.length <= 80) counts.set(l, (counts.get(l) ?? 0) + 1)
+  lines = lines.map((l) => ((counts.get(l) ?? 0) >= 3 && !/^[-*•]/.test(l) ? '' : l))
+
+  // Header: masthead, menus, tickers, then the headline, then the byline and date.
   let i = 0
   if (!options.hasTitle) {
     const head = firstLines(lines, 14)
@@ -89,64 +141,97 @@ export function readPlainText(raw: string, options: { hasTitle?: boolean } = {})
       const l = lines[n] ?? ''
       return l.length >= 10 && l.length <= 250 && head.slice(k + 1).some((m) => lines[m] === l)
     })
-    if (repeated !== undefined) {
-      const headline = lines[repeated] ?? ''
-      title = headline
-      lines = lines.map((l, n) => (n <= repeated || (l === headline && n < repeated + 40) ? '' : l))
-      i = repeated + 1
-    } else {
-      for (; i < lines.length; i++) {
-        const l = lines[i] ?? ''
-        if (l === '') continue
-        if (tickerAt.has(i) || HEADER_WIDGETS.some((re) => re.test(l))) {
-          if (/news:?$/i.test(l)) skipNextLine(lines, i, tickerAt)
-          lines[i] = ''
-          continue
-        }
-        if (l.length <= 250) {
-          title = l
-          lines[i] = ''
-          i++
-        }
+    for (; i < lines.length; i++) {
+      const l = lines[i] ?? ''
+      if (l === '') continue
+      if (repeated !== undefined && i === repeated) {
+        title = l
+        lines = lines.map((x, n) => (n <= repeated || (x === l && n < repeated + 40) ? '' : x))
+        i++
         break
       }
+      if (repeated !== undefined && i < repeated) {
+        mastheadSource = mastheadSource ?? mastheadName(l)
+        lines[i] = ''
+        continue
+      }
+      const masthead = mastheadName(l)
+      if (masthead || furnitureRule(l) || isItemRow(l)) {
+        mastheadSource = mastheadSource ?? masthead ?? breadcrumbName(l)
+        lines[i] = ''
+        continue
+      }
+      if (
+        l.length < 60 &&
+        (readDate(l, dateOptions).date || readDate(l, dateOptions).ambiguous) &&
+        takeByline(l)
+      ) {
+        lines[i] = ''
+        continue
+      }
+      if (l.split(/\s+/).length <= 2 && isLabel(lines, i)) {
+        // A label above the headline (a section name, a kicker).
+        lines[i] = ''
+        continue
+      }
+      if (readsAsHeadline(l)) {
+        title = l
+        lines[i] = ''
+        i++
+      }
+      break
     }
   }
   for (const n of firstLines(lines, 4, i)) {
     const l = lines[n] ?? ''
-    const byline = l.match(BYLINE)
-    const by = l.match(BY)
-    const stamp = l.match(TIMESTAMP)
-    if (byline && parseDate(byline[2] ?? '')) {
-      author = byline[1] ?? null
-      date = parseDate(byline[2] ?? '')
-    } else if (by) author = by[1] ?? null
-    else if (stamp) date = parseDate(stamp[1] ?? '')
-    else if (l.length < 40 && parseDate(l)) date = parseDate(l)
-    else continue
-    lines[n] = ''
+    if (l.length > 160) break
+    if (takeByline(l) || (furnitureRule(l) && !editorialNote(l))) lines[n] = ''
+    else break
   }
 
-  // Body: widgets and metadata lines out, footnote digits off.
+  const lastRule = lines.findLastIndex((l) => HORIZONTAL_RULE.test(l))
+  // Body: furniture out (a block rule takes its block), notes and keywords into meta.
+  let inBlock = false
   lines = lines.map((l) => {
-    const keywords = l.match(KEYWORDS)
-    const translator = l.match(TRANSLATOR)
-    const edited = l.match(TRANSLATED_AND_EDITED)
-    if (keywords && l.length < 200) {
-      if (keywords[1]) meta.keywords = keywords[1]
-      return ''
+    if (l === '') {
+      inBlock = false
+      return l
     }
-    if (translator && l.length < 100) {
-      meta.translator = translator[1]?.trim() ?? ''
-      return ''
+    if (inBlock) return ''
+    if (HORIZONTAL_RULE.test(l)) return ''
+    const rule = furnitureRule(l)
+    if (!rule)
+      return (MAY_FOOTNOTE.test(l) ? l.replace(FOOTNOTE, '$1') : l).replace(
+        TRAILING_FOOTNOTE,
+        (_, a?: string, b?: string) => a ?? b ?? '',
+      )
+    if (rule.kind === 'block') inBlock = true
+    const note = editorialNote(l)
+    if (note) {
+      const by = l.match(/\btranslated and edited by (.+?)\.(?:\s|$)/i)?.[1]
+      if (by && !/\b(?:desk|staff|team)\b/i.test(by)) source = source ?? by.trim()
+      const bare = l.replace(/^[>*_\s]+|[*_\s]+$/g, '')
+      // "Translated By: Alexander Falconer" keeps the translator's name.
+      const name =
+        note === 'translator' ? bare.match(/^translated (?:from \p{L}+ )?by:?\s*(.+?)\.?$/iu)?.[1] : null
+      const value = name && readByline(name)?.author ? name : bare
+      meta[note] = meta[note] ? `${meta[note]} ${value}` : value
+      if (!author) {
+        const credit = l.match(/\b(?:reporting|written) by ([^;,.)]+)/i)?.[1]?.trim()
+        if (credit && readByline(credit)?.author) author = credit
+      }
     }
-    if (edited) {
-      source = source ?? edited[1]?.trim() ?? null
-      return ''
+    if (rule.id === 'page-widget') {
+      const tags = l.match(/^(?:tags|filed under|topics|categories|keywords)\s*:\s*(.+)$/i)?.[1]
+      if (tags) meta.keywords = tags
     }
-    if (WIDGET.test(l)) return ''
-    return MAY_FOOTNOTE.test(l) ? l.replace(FOOTNOTE, '$1') : l
+    if (rule.id === 'copyright') source = source ?? copyrightHolder(l)
+    return ''
   })
+  source = source ?? mastheadSource
+  lines = dropFooter(lines, lastRule)
+  lines = dropSignOff(lines, options.source ?? source)
+
   const text = paragraphsOf(lines)
   if (!source) {
     for (const [word, cue] of PUBLISHER_CUES) {
@@ -158,7 +243,42 @@ export function readPlainText(raw: string, options: { hasTitle?: boolean } = {})
       }
     }
   }
+  if (!date && ambiguousDate) meta.dateWarning = `ambiguous date ${ambiguousDate}: day or month first?`
   return { title, author, date, source, text, meta }
+}
+
+/** The first item of a breadcrumb ("Levant Wire Service > World > Middle East"): the site. */
+function breadcrumbName(line: string): string | null {
+  const first = line.split(/\s+(?:>|»|›)\s+/)
+  if (first.length < 2) return null
+  const name = first[0]?.trim() ?? ''
+  return name.split(/\s+/).length >= 2 && name.split(/\s+/).length <= 5 && /^\p{Lu}/u.test(name) ? name : null
+}
+
+/**
+ * A page's footer after a horizontal rule: when the last rule stands in the last third of the
+ * text and what follows is short lines (no paragraph of prose), it all goes.
+ */
+function dropFooter(lines: string[], lastRule: number): string[] {
+  if (lastRule < 0 || lastRule < lines.length * 0.6) return lines
+  const after = lines.slice(lastRule + 1).filter(Boolean)
+  if (after.some((l) => l.length > 220 || (l.split(/\s+/).length > 25 && /[.!?]$/.test(l)))) return lines
+  return lines.map((l, n) => (n > lastRule ? '' : l))
+}
+
+/** The last lines, when short and naming the publisher: a sign-off ("-- Hauran Monitor. Corrections: …"). */
+function dropSignOff(lines: string[], source: string | null): string[] {
+  if (!source) return lines
+  const name = fold(source)
+  let seen = 0
+  for (let n = lines.length - 1; n >= 0 && seen < 3; n--) {
+    const l = lines[n] ?? ''
+    if (!l) continue
+    seen++
+    if (l.length <= 140 && fold(l).includes(name)) lines[n] = ''
+    else break
+  }
+  return lines
 }
 
 /** Indexes of the first `count` non-empty lines from `from`. */
@@ -168,13 +288,8 @@ function firstLines(lines: string[], count: number, from = 0): number[] {
   return out
 }
 
-function skipNextLine(lines: string[], i: number, tickerAt: Set<number>): void {
-  const next = firstLines(lines, 1, i + 1)[0]
-  if (next !== undefined && (tickerAt.has(next) || (lines[next]?.length ?? 0) > 200)) lines[next] = ''
-}
-
 /** Lines back to text: blank-line-separated groups, one blank line between paragraphs. */
-function paragraphsOf(lines: string[]): string {
+export function paragraphsOf(lines: string[]): string {
   const groups: string[][] = [[]]
   let prevBlank = false
   for (const l of lines) {
@@ -191,3 +306,5 @@ function paragraphsOf(lines: string[]): string {
     .map((g) => g.join('\n'))
     .join('\n\n')
 }
+
+export { FURNITURE_RULES }

@@ -9,20 +9,95 @@ import {
 import type { Command } from '../commands/types.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { corpusLine, cutText, renderPages, sanitize } from '../render/discord.ts'
-import { type ArgsStore, encodePageId, type OptionValue, POST_ID } from './custom-id.ts'
+import { renderMarkdown } from '../render/markdown.ts'
+import { type ArgsStore, encodeMarkdownId, encodePageId, type OptionValue, POST_ID } from './custom-id.ts'
 
 /** On every message the bot sends: corpus text and user input never ping anyone. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false }
 
-export type Answered = { ok: true; pages: APIEmbed[]; results: number } | { ok: false; message: string }
+/** A file sent with an answer: the picture of a timeline. */
+export interface AnswerFile {
+  name: string
+  data: Uint8Array
+}
+
+export type Answered =
+  | { ok: true; pages: APIEmbed[]; results: number; draw?: () => Promise<AnswerFile | null> }
+  | { ok: false; message: string }
+
+export interface AnswerOptions {
+  /**
+   * The command's picture: 'attach' offers `draw` to make it, and every page points at it;
+   * 'attached' only points the pages at the one the message already carries (a page button);
+   * 'none' (default) leaves it out.
+   */
+  picture?: 'attach' | 'attached' | 'none'
+}
+
+/** The name a command's picture is attached under. */
+export const pictureName = (command: Command) => `${command.name}.png`
+
+/** Pages that show the command's picture, attached to the same message. */
+export function withPicture(pages: readonly APIEmbed[], command: Command): APIEmbed[] {
+  const image = { url: `attachment://${pictureName(command)}` }
+  return pages.map((p) => ({ ...p, image }))
+}
 
 /** Validates raw option values, runs the command and renders its pages (pure but for the clock). */
-export function answer(kb: KnowledgeBase, command: Command, raw: Record<string, OptionValue>): Answered {
+export function answer(
+  kb: KnowledgeBase,
+  command: Command,
+  raw: Record<string, OptionValue>,
+  options: AnswerOptions = {},
+): Answered {
   const parsed = command.parse(raw)
   if (!parsed.ok) return { ok: false, message: parsed.message }
-  const presentation = command.present(command.run(kb, parsed.args), kb)
+  const result = command.run(kb, parsed.args)
+  const presentation = command.present(result, kb)
   const results = presentation.sections.reduce((n, s) => n + s.items.length, 0)
-  return { ok: true, pages: renderPages(presentation, corpusLine(kb)), results }
+  const pages = renderPages(presentation, corpusLine(kb))
+  const picture = command.picture
+  if (options.picture === 'attached' && picture)
+    return { ok: true, pages: withPicture(pages, command), results }
+  if (options.picture !== 'attach' || !picture) return { ok: true, pages, results }
+  const draw = async () => {
+    const png = await picture(result, kb)
+    return png ? { name: pictureName(command), data: png } : null
+  }
+  return { ok: true, pages, results, draw }
+}
+
+/** The answer as Markdown to paste, with footnote citations: what "Copy as Markdown" sends. */
+export function answerMarkdown(
+  kb: KnowledgeBase,
+  command: Command,
+  raw: Record<string, OptionValue>,
+): { ok: true; markdown: string } | { ok: false; message: string } {
+  const parsed = command.parse(raw)
+  if (!parsed.ok) return { ok: false, message: parsed.message }
+  return { ok: true, markdown: renderMarkdown(command.present(command.run(kb, parsed.args), kb)) }
+}
+
+/**
+ * Markdown for a private reply: in a code block (so that it shows as written and copies as is)
+ * when it fits a message, else as an attached .md file.
+ */
+export function markdownReply(
+  markdown: string,
+  name: string,
+): {
+  content: string
+  files?: { attachment: Buffer; name: string }[]
+  allowedMentions: MessageMentionOptions
+} {
+  // A run of three backticks would end the block: the Markdown escapes backticks, so none is left.
+  const block = `\`\`\`md\n${markdown.replace(/```/g, '`\u200b``')}\`\`\``
+  if (block.length <= 2000) return { content: block, allowedMentions: NO_MENTIONS }
+  return {
+    content: 'The Markdown is longer than a message: here it is as a file.',
+    files: [{ attachment: Buffer.from(markdown, 'utf8'), name: `${name}.md` }],
+    allowedMentions: NO_MENTIONS,
+  }
 }
 
 /** Checks what Discord checks before a command reaches the bot: length limits of string options. */
@@ -78,6 +153,16 @@ export function pageMessage(
       },
     )
   }
+  buttons.push({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: 'Copy as Markdown',
+    custom_id: encodeMarkdownId(
+      { command: state.command.name, args: state.args, page: 0 },
+      state.command,
+      store,
+    ),
+  })
   if (isPrivate)
     buttons.push({
       type: ComponentType.Button,

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Message } from 'discord.js'
+import { Client, Events, GatewayIntentBits, type Message, RESTEvents } from 'discord.js'
 import { commands as registry } from '../commands/index.ts'
 import type { Command } from '../commands/types.ts'
 import type { Config } from '../config.ts'
@@ -11,6 +11,7 @@ import { handleInteraction, newErrorId } from './interactions.ts'
 import type { Logger } from './log.ts'
 import { handleMention } from './mentions.ts'
 import { RateLimiter } from './rate-limit.ts'
+import { joinShards } from './sharding.ts'
 
 export interface BotOptions {
   config: Pick<Config, 'token' | 'clientId' | 'apiBase' | 'rateLimit'>
@@ -34,31 +35,64 @@ export interface Bot {
  * (mentions of the bot; their text arrives without the privileged Message Content intent).
  */
 export function createBot(options: BotOptions): Bot {
-  const { config, source, log } = options
+  const { config, log } = options
   const commands = options.commands ?? registry
-  const ctx: BotContext = {
-    source,
-    commands,
-    findCommand: (name) => commands.find((c) => c.name === name),
-    store: new ArgsStore(),
-    limiter: new RateLimiter(config.rateLimit.commands, config.rateLimit.windowMs),
-    log,
-  }
-  const extra = new Map<string, BotCommand>(botCommands(commands).map((b) => [b.data.name, b]))
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_MENTIONS,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   })
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, extra))
+  // Under a ShardingManager the rate limit and /reload span every shard (see sharding.ts).
+  const { limiter, source } = client.shard
+    ? joinShards(client, options.source, config.rateLimit, log)
+    : {
+        limiter: new RateLimiter(config.rateLimit.commands, config.rateLimit.windowMs),
+        source: options.source,
+      }
+  const ctx: BotContext = {
+    source,
+    commands,
+    findCommand: (name) => commands.find((c) => c.name === name),
+    store: new ArgsStore(),
+    limiter,
+    log,
+  }
+  const extra = new Map<string, BotCommand>(botCommands(commands).map((b) => [b.data.name, b]))
+  // A child logger per interaction: every line it causes carries its id.
+  client.on(
+    Events.InteractionCreate,
+    (interaction) =>
+      void handleInteraction(interaction, { ...ctx, log: log.child({ interaction: interaction.id }) }, extra),
+  )
   client.on(Events.MessageCreate, (message) => void onMessage(message))
   client.on(Events.Error, (e) => log.error('client-error', { error: e.message }))
   client.on(Events.Warn, (w) => log.warn('client-warning', { warning: w }))
+  client.on(Events.ShardReady, (shard, unavailable) =>
+    log.info('shard-connected', { shard, unavailableGuilds: unavailable?.size ?? 0 }),
+  )
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn('shard-disconnected', { shard, code: event.code }),
+  )
+  client.on(Events.ShardReconnecting, (shard) => log.warn('shard-reconnecting', { shard }))
+  client.on(Events.ShardResume, (shard, replayed) => log.info('shard-resumed', { shard, replayed }))
+  client.on(Events.ShardError, (e, shard) => log.error('shard-error', { shard, error: e.message }))
+  // Discord's REST rate limits: discord.js waits them out; the log says where time went.
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn('rest-rate-limited', {
+      route: info.route,
+      method: info.method,
+      global: info.global,
+      limit: info.limit,
+      retryAfterMs: info.retryAfter,
+      scope: info.scope,
+    }),
+  )
 
   async function onMessage(message: Message): Promise<void> {
     const started = performance.now()
     const botId = client.user?.id
     if (!botId) return
+    const mlog = log.child({ message: message.id })
     const fields = {
       kind: 'mention',
       command: 'ask',
@@ -67,11 +101,11 @@ export function createBot(options: BotOptions): Bot {
     }
     try {
       const out = await handleMention(message, ctx, botId)
-      if (out) log.info('interaction', { ...fields, ms: Math.round(performance.now() - started), ...out })
+      if (out) mlog.info('interaction', { ...fields, ms: Math.round(performance.now() - started), ...out })
     } catch (e) {
       const errorId = newErrorId()
-      log.error('interaction-failed', { ...fields, errorId, error: (e as Error)?.stack ?? String(e) })
-      log.info('interaction', {
+      mlog.error('interaction-failed', { ...fields, errorId, error: (e as Error)?.stack ?? String(e) })
+      mlog.info('interaction', {
         ...fields,
         ms: Math.round(performance.now() - started),
         outcome: 'error',

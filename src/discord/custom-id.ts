@@ -18,6 +18,24 @@ export interface PageState {
 export const POST_ID = 'post'
 
 /**
+ * The "Copy as Markdown" button: the same state as a page button (`md:` in place of `pg:`, so
+ * within the same 100 characters), since it renders the same answer again, as Markdown.
+ */
+export function encodeMarkdownId(state: PageState, command: Command, store: ArgsStore): string {
+  return `md:${encodePageId(state, command, store).slice('pg:'.length)}`
+}
+
+/** The answer a "Copy as Markdown" button stands for; never throws. */
+export function decodeMarkdownId(
+  id: string,
+  findCommand: (name: string) => Command | undefined,
+  store: ArgsStore,
+): DecodedPageId {
+  if (!id.startsWith('md:')) return { ok: false, reason: 'not-a-page' }
+  return decodePageId(`pg:${id.slice('md:'.length)}`, findCommand, store)
+}
+
+/**
  * Option sets too long for a custom_id, kept in memory under a short hash. Only these pages stop
  * working after a restart (they get a polite "run it again"); every other button carries its
  * whole state in its custom_id.

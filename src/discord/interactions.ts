@@ -13,9 +13,19 @@ import {
 } from 'discord.js'
 import type { Choice, Command } from '../commands/types.ts'
 import { cutText, sanitize } from '../render/discord.ts'
-import { answer, NO_MENTIONS, notice, pageMessage, tooLong } from './answer.ts'
+import {
+  answer,
+  answerMarkdown,
+  markdownReply,
+  NO_MENTIONS,
+  notice,
+  pageMessage,
+  pictureName,
+  tooLong,
+  withPicture,
+} from './answer.ts'
 import type { BotCommand, BotContext, Outcome } from './context.ts'
-import { decodePageId, type OptionValue, POST_ID } from './custom-id.ts'
+import { decodeMarkdownId, decodePageId, type OptionValue, POST_ID } from './custom-id.ts'
 import { hasOwnPrivateOption, PRIVATE_OPTION } from './registration.ts'
 
 /** A short id that ties an apology to its log line. */
@@ -169,9 +179,14 @@ async function slashCommand(
   }
   // Acknowledge first: the answer is computed synchronously and may take longer than Discord waits.
   await i.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {})
-  const result = answer(ctx.source.current(), command, raw)
+  const result = answer(ctx.source.current(), command, raw, { picture: 'attach' })
   if (!result.ok) throw new Error(`${command.name}: options valid a moment ago are not: ${result.message}`)
-  await i.editReply(pageMessage(result.pages, 0, { command, args: raw }, ctx.store, isPrivate))
+  const file = await result.draw?.()
+  const pages = file ? withPicture(result.pages, command) : result.pages
+  await i.editReply({
+    ...pageMessage(pages, 0, { command, args: raw }, ctx.store, isPrivate),
+    ...(file ? { files: [{ attachment: Buffer.from(file.data), name: file.name }] } : {}),
+  })
   return { outcome: 'ok', results: result.results }
 }
 
@@ -203,6 +218,7 @@ async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promis
 
 async function button(i: ButtonInteraction, ctx: BotContext): Promise<Outcome> {
   if (i.customId === POST_ID) return postToChannel(i)
+  if (i.customId.startsWith('md:')) return copyAsMarkdown(i, ctx)
   const decoded = decodePageId(i.customId, ctx.findCommand, ctx.store)
   if (!decoded.ok) {
     const why =
@@ -215,7 +231,11 @@ async function button(i: ButtonInteraction, ctx: BotContext): Promise<Outcome> {
   const { state } = decoded
   const command = ctx.findCommand(state.command) as Command
   await i.deferUpdate()
-  const result = answer(ctx.source.current(), command, state.args)
+  // A picture the message carries stays: the pages only point at it again.
+  const hasPicture = i.message.attachments.some((a) => a.name === pictureName(command))
+  const result = answer(ctx.source.current(), command, state.args, {
+    picture: hasPicture ? 'attached' : 'none',
+  })
   if (!result.ok) {
     await i.followUp({
       ...notice(`This answer can't be shown any more: ${result.message}`),
@@ -230,6 +250,23 @@ async function button(i: ButtonInteraction, ctx: BotContext): Promise<Outcome> {
   return { outcome: 'ok', results: result.results }
 }
 
+/** "Copy as Markdown": the answer as Markdown with footnote citations, to the one who clicked only. */
+async function copyAsMarkdown(i: ButtonInteraction, ctx: BotContext): Promise<Outcome> {
+  const decoded = decodeMarkdownId(i.customId, ctx.findCommand, ctx.store)
+  const command = decoded.ok ? ctx.findCommand(decoded.state.command) : undefined
+  const md = decoded.ok && command ? answerMarkdown(ctx.source.current(), command, decoded.state.args) : null
+  if (!decoded.ok || !command || !md?.ok) {
+    const why =
+      !decoded.ok && decoded.reason === 'expired'
+        ? 'This answer has expired since the bot restarted: run the command again.'
+        : 'This button no longer works: run the command again.'
+    await i.reply({ ...notice(why), flags: MessageFlags.Ephemeral })
+    return { outcome: !decoded.ok && decoded.reason === 'expired' ? 'expired' : 'unknown' }
+  }
+  await i.reply({ ...markdownReply(md.markdown, command.name), flags: MessageFlags.Ephemeral })
+  return { outcome: 'ok', results: 1 }
+}
+
 /** Posts a private answer to the channel as it stands: the same embeds, the paging buttons without this one. */
 async function postToChannel(i: ButtonInteraction): Promise<Outcome> {
   const components = i.message.components.flatMap(
@@ -240,10 +277,13 @@ async function postToChannel(i: ButtonInteraction): Promise<Outcome> {
       return kept.length ? [{ ...json, components: kept }] : []
     },
   )
+  // The picture goes along: an embed's attachment:// image needs the file in the same message.
+  const files = i.message.attachments.map((a) => ({ attachment: a.url, name: a.name }))
   await i.reply({
     embeds: i.message.embeds.map((e) => e.toJSON()),
     components,
     allowedMentions: NO_MENTIONS,
+    ...(files.length ? { files } : {}),
   })
   return { outcome: 'ok', results: i.message.embeds.length }
 }

@@ -8,7 +8,7 @@ export class RateLimiter {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    protected readonly now: () => number = Date.now,
   ) {}
 
   /** Counts a command by `user`: 0 when allowed, else how many ms until one will be. */
@@ -23,6 +23,17 @@ export class RateLimiter {
     this.recent.set(user, times)
     if (this.recent.size > 10_000) this.forgetIdle(t)
     return 0
+  }
+
+  /**
+   * Counts a command `user` made elsewhere at `at` (on another shard): the window is per user
+   * across all shards, not per shard.
+   */
+  record(user: string, at: number): void {
+    const times = this.recent.get(user) ?? []
+    times.push(at)
+    times.sort((a, b) => a - b)
+    this.recent.set(user, times)
   }
 
   private forgetIdle(t: number): void {

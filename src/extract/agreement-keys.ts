@@ -6,15 +6,18 @@
  * (it cleans a name as a query is cleaned: bump FACTS_VERSION if text/query.ts changes that).
  */
 
+import { DEAL_NOUNS, PROPOSAL_NOUNS } from '../text/lexicon.ts'
 import { foldPhrase, foldWord } from '../text/normalize.ts'
 import { cleanQuery } from '../text/query.ts'
 import { placeKey } from './places.ts'
 
 /** Words that say what kind of thing is asked for, not which: 'the Rastan deal' asks for 'Rastan'. */
 const KIND_WORDS = new Set(
-  'deal agreement truce ceasefire cease fire accord proposal reconciliation term terms peace settlement condition conditions local'
-    .split(' ')
-    .map(foldWord),
+  [
+    ...DEAL_NOUNS.flatMap((n) => n.split('-')),
+    ...PROPOSAL_NOUNS,
+    ...'ceasefire term terms peace condition conditions local'.split(' '),
+  ].map(foldWord),
 )
 
 /**

@@ -5,29 +5,18 @@
  * a rifle and three magazines'). Each term is a span of the article text, so it is quoted verbatim.
  */
 import type { Span } from '../corpus/types.ts'
+import { DEAL_NOUN } from './deal-words.ts'
+import { firstRule, TERM_SENTENCE_RULES } from './term-rules.ts'
 
 /** Marker of a list item, as segment.ts's LIST_ITEM recognises them: '1 –', '2)', 'a.', '•'. */
 const ITEM_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])\s*[–—\-.)]|[•·▪●*-])\s+/
 
-/** 'the terms include:', 'four items that included', 'the conditions are as follows:'. */
-export const LIST_INTRO =
-  /\b(?:terms|conditions|items|points|provisions|demands|clauses|stipulations|requirements)\b[^.:;]{0,80}?\b(?:(?:include[sd]?|including|stipulate[sd]?|provides? for|consists? of)\b\s*:?|(?:are|were)\s*(?:as follows\s*)?:|as follows\b\s*:?)\s*|\b(?:terms|conditions|items|points|provisions|demands|clauses)\b[^.:;]{0,60}:\s*/i
-
-/** A permission: 'is permitted to', 'will be granted', 'may stay'. */
-const PERMISSION =
-  /\b(?:(?:is|are|will be|would be|shall be|be) (?:permitted|allowed|entitled|granted|given|guaranteed)|may (?:leave|stay|remain|return|keep|retain|choose|move)|(?:are|is|be) free to)\b/i
-/** An obligation: 'must', 'has to', 'will be subject to', 'to be delivered within'. */
-const OBLIGATION =
-  /\b(?:must|shall|(?:has|have|had) to|(?:is|are) (?:required|obliged|obligated|expected) to|subject to|obligatory|compulsory|to be (?:\w+ed|handed over|given|taken)|will (?:not )?(?:be \w+(?:ed|en)|leave|enter|hand|deliver|withdraw|release|return|open|reopen|deploy|remain|stay|receive|include|cease|stop|allow|guarantee|provide|form|be subject)|would (?:be (?:\w+ed|given)|leave|hand|enter|withdraw|release|return))\b/i
-/** An undertaking or what the agreement says: 'agreed to the entry of', 'the main point of the agreement was'. */
-const UNDERTAKING =
-  /\b(?:agreed (?:to|on|upon|that)|pledged? to|vow(?:ed|s)? to|commit(?:s|ted)? to|undert(?:akes|ook) to|stipulat(?:es|ed|ing)|provides? for|(?:point|term|condition|clause|provision|item)s? of the (?:agreement|deal|truce|accord) (?:was|is|are|were|includes?|stipulates?)|set (?:a|the) deadline)\b/i
 /** Not a term: refusals, and agreeing merely to talk. */
 const NOT_TERM =
   /\b(?:reject\w*|refus(?:e|es|ed|ing|al)|oppos(?:e|es|ed|ing)|agreed to (?:negotiat|talk|meet|discuss|attend)\w*)\b/i
 /** First person: a party's own voice ('we will not break'), a term only if it names the agreement. */
 const FIRST_PERSON = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I)\b/
-const AGREEMENT_WORD = /\b(?:agreement|deal|truce|cease-?fire|accord|reconciliation)\b/i
+const AGREEMENT_WORD = new RegExp(`\\b${DEAL_NOUN}\\b`, 'i')
 
 /** Words that continue the item before them rather than start a new one. */
 const CONTINUATION =
@@ -47,11 +36,20 @@ export function withoutWhoRefuse(sentence: string): string {
   return sentence.replace(WHO_REFUSE, ' ')
 }
 
+/**
+ * The id of the rule (term-rules.ts) by which a sentence states a term: an obligation, a
+ * permission, an undertaking, what the deal stipulates; null when it states none.
+ */
+export function termRuleOf(sentence: string): string | null {
+  if (NOT_TERM.test(withoutWhoRefuse(sentence))) return null
+  const rule = firstRule(TERM_SENTENCE_RULES, sentence)
+  if (!rule) return null
+  return !FIRST_PERSON.test(sentence) || AGREEMENT_WORD.test(sentence) ? rule.id : null
+}
+
 /** True when a sentence states an obligation, permission or undertaking that may be a term. */
 export function isTermSentence(sentence: string): boolean {
-  if (NOT_TERM.test(withoutWhoRefuse(sentence))) return false
-  if (!(PERMISSION.test(sentence) || OBLIGATION.test(sentence) || UNDERTAKING.test(sentence))) return false
-  return !FIRST_PERSON.test(sentence) || AGREEMENT_WORD.test(sentence)
+  return termRuleOf(sentence) !== null
 }
 
 /** The clauses of a sentence (split at semicolons), each as a trimmed span of `text`. */

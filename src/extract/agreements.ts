@@ -6,22 +6,17 @@
  * place (or one inside the other's area) at about the same time. Everything here is plain JSON.
  */
 import type { Article, Passage, Span } from '../corpus/types.ts'
+import { PROPOSAL_NOUNS } from '../text/lexicon.ts'
 import { foldPhrase, searchTerms } from '../text/normalize.ts'
 import { LIST_ITEM } from '../text/segment.ts'
 import { type AgreementKeys, agreementKeys } from './agreement-keys.ts'
-import {
-  clauses,
-  isTermSentence,
-  itemText,
-  LIST_INTRO,
-  splitListItems,
-  trim,
-  withoutWhoRefuse,
-} from './agreement-terms.ts'
+import { clauses, itemText, splitListItems, termRuleOf, trim, withoutWhoRefuse } from './agreement-terms.ts'
+import { DEAL_KIND, DEAL_NOUN, PROPOSAL_NOUN } from './deal-words.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
-import type { ExtractEnv } from './facts.ts'
-import { findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
+import type { ExtractEnv } from './extraction-types.ts'
+import { findNamedDealPlaces, findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
+import { listIntro } from './term-rules.ts'
 
 export type AgreementStatus = 'proposed' | 'agreed' | 'rejected' | 'implemented' | 'unknown'
 
@@ -34,14 +29,25 @@ export interface TextRef {
 
 export interface AgreementEvent {
   status: Exclude<AgreementStatus, 'unknown'>
+  /** The id of the status cue that found it. */
+  rule: string
   date: string | null
   ref: TextRef
 }
+
+/** Where a term stands: put on the table, agreed, or carried out. */
+export type TermStatus = 'proposed' | 'agreed' | 'implemented' | 'unknown'
+/** Which version of the deal a term belongs to: a proposal's terms are kept apart from the agreement's. */
+export type TermVersion = 'proposal' | 'agreement' | null
 
 export interface AgreementTerm {
   /** The term in words: the list item or clause as written. */
   text: string
   category: TermCategory
+  status: TermStatus
+  version: TermVersion
+  /** The id of the rule that found it (term-rules.ts), or 'list-item' for an item of a list of terms. */
+  rule: string
   /** Every place it is told, first the one `text` comes from. */
   refs: TextRef[]
 }
@@ -97,30 +103,35 @@ export interface Agreement {
 export type Agreements = Agreement[]
 
 /** An article that never says any of these speaks of no agreement: skipped at once. */
-const AGREEMENT_GATE = /\b(?:agree|deal|truce|cease-?fire|accord|reconcil|proposal)/i
+const AGREEMENT_GATE = new RegExp(`\\b(?:agree|${DEAL_NOUN}|${PROPOSAL_NOUN})`, 'i')
 /** A sentence that speaks of an agreement. */
-const AGREEMENT_NOUN =
-  /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation|proposals?|settlement)\b/i
+const AGREEMENT_NOUN = new RegExp(`\\b(?:${DEAL_NOUN}|${PROPOSAL_NOUN})\\b`, 'i')
 /** A passage that speaks of an agreement or its terms: it and the next passage are read for terms. */
-const CONTEXT =
-  /\b(?:agreements?|deals?|truces?|cease-?fires?|accords?|reconciliation|proposals?|conditions|terms|items|demands|agreed)\b/i
-const KINDS = /\b(agreement|deal|truce|cease-?fire|accord)s?\b/gi
+const CONTEXT = new RegExp(
+  `\\b(?:${DEAL_NOUN}|${PROPOSAL_NOUN}|conditions|terms|items|demands|provisions|agreed)\\b`,
+  'i',
+)
+/** The word an article calls the deal by, counted to name it ('the Zabadani truce'). */
+const KINDS = new RegExp(`\\b(${DEAL_KIND})s?\\b`, 'gi')
 
 /** Carrying an agreement out: weapons handed over, fighters gone, the deal in force. */
 const IMPLEMENTED =
   /\b(?:handed over|(?:have|has|had) (?:been )?(?:delivered|evacuated)|(?:were|was) evacuated|(?:who|have|had|has) left|departed|implemented|took effect|came into (?:force|effect)|entered into force|in accordance with the (?:agreement|deal))\b/i
 
-const STATUS_CUES: readonly [AgreementEvent['status'], RegExp][] = [
-  [
-    'proposed',
-    /\b(?:propos(?:ed|als?|es)|offer(?:s|ed|ing)?|put (?:forward|forth)|impos(?:ed|es|ing)|dictat(?:ed|ion)|drafted)\b/i,
-  ],
-  ['rejected', /\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|es|ed|al))\b/i],
-  [
-    'agreed',
-    /\b(?:reached (?:a|an|the)\b[^.;]{0,30}?\b(?:agreement|deal|truce|accord|understanding)|(?:agreement|deal|truce|accord)s?\b[^.;,]{0,30}?\b(?:was|has been|had been|were) (?:reached|signed|concluded|struck)|(?:agreement|deal|truce|accord)s? (?:reached|signed|concluded|struck)|agreed (?:on|to|upon|with)\b(?! (?:negotiat|talk|meet|discuss|attend))|signed (?:a|an|the)\b[^.;]{0,30}?\b(?:agreement|deal|truce|accord)|struck (?:a|an) deal|accepted (?:the|a|an) (?:deal|agreement|terms|conditions|proposal|truce))/i,
-  ],
-  ['implemented', IMPLEMENTED],
+/** Cues of what happened to an agreement; the id is recorded on the event it finds. */
+const STATUS_CUES: readonly { id: string; status: AgreementEvent['status']; re: RegExp }[] = [
+  {
+    id: 'proposed',
+    status: 'proposed',
+    re: /\b(?:propos(?:ed|als?|es)|offer(?:s|ed|ing)?|put (?:forward|forth)|impos(?:ed|es|ing)|dictat(?:ed|ion)|drafted)\b/i,
+  },
+  { id: 'rejected', status: 'rejected', re: /\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|es|ed|al))\b/i },
+  {
+    id: 'agreed',
+    status: 'agreed',
+    re: /\b(?:reached (?:a|an|the)\b[^.;]{0,30}?\b(?:agreement|deal|truce|accord|understanding)|(?:agreement|deal|truce|accord)s?\b[^.;,]{0,30}?\b(?:was|has been|had been|were) (?:reached|signed|concluded|struck)|(?:agreement|deal|truce|accord)s? (?:reached|signed|concluded|struck)|agreed (?:on|to|upon|with)\b(?! (?:negotiat|talk|meet|discuss|attend))|signed (?:a|an|the)\b[^.;]{0,30}?\b(?:agreement|deal|truce|accord)|struck (?:a|an) deal|accepted (?:the|a|an) (?:deal|agreement|terms|conditions|proposal|truce))/i,
+  },
+  { id: 'implemented', status: 'implemented', re: IMPLEMENTED },
 ]
 const STAGE: Record<AgreementStatus, number> = {
   unknown: 0,
@@ -245,8 +256,54 @@ function related(d: Draft, key: string): boolean {
   return false
 }
 
-function addTerm(d: Draft, text: string, ref: TextRef): void {
-  d.terms.push({ text: text.replace(/\s+/g, ' '), category: categorize(text), refs: [ref] })
+function addTerm(d: Draft, text: string, ref: TextRef, frame: Frame, rule: string): void {
+  // Carrying a term out is told in its own sentence ('the fighters left'); a list item takes its list's frame.
+  const status = rule !== 'list-item' && IMPLEMENTED.test(text) ? 'implemented' : frame.status
+  d.terms.push({
+    text: text.replace(/\s+/g, ' '),
+    category: categorize(text),
+    status,
+    version: status === 'implemented' ? 'agreement' : frame.version,
+    rule,
+    refs: [ref],
+  })
+}
+
+/** A term's status and the version of the deal it belongs to, as a sentence tells them. */
+interface Frame {
+  status: TermStatus
+  version: TermVersion
+}
+const UNKNOWN_FRAME: Frame = { status: 'unknown', version: null }
+/** Words that say a deal was made: they outweigh a proposal's ('they accepted the offer'). */
+const AGREED_FRAME =
+  /\b(?:agreed|signed|reached|struck|concluded|accepted|came into (?:force|effect)|took effect)\b/i
+/**
+ * Words of a proposal, which is not yet a deal: 'the offer', 'Russia proposed', 'their demands'.
+ * A draft or a plan may be either version's text, so they say nothing here.
+ */
+const PROPOSAL_FRAME = new RegExp(
+  `\\b(?:${PROPOSAL_NOUNS.filter((n) => n !== 'draft' && n !== 'plan').join('|')})s?\\b|\\b(?:propos(?:ed|es|ing)|offered|demand(?:s|ed)?|put (?:forward|forth)|submitted)\\b`,
+  'i',
+)
+const DEAL_FRAME = new RegExp(`\\b${DEAL_NOUN}\\b`, 'i')
+
+function frameOf(sentence: string): Frame {
+  if (IMPLEMENTED.test(sentence) && !/\b(?:will|would|to be|is to|are to)\b/i.test(sentence))
+    return { status: 'implemented', version: 'agreement' }
+  if (AGREED_FRAME.test(sentence)) return { status: 'agreed', version: 'agreement' }
+  if (PROPOSAL_FRAME.test(sentence)) return { status: 'proposed', version: 'proposal' }
+  if (DEAL_FRAME.test(sentence)) return { status: 'agreed', version: 'agreement' }
+  return UNKNOWN_FRAME
+}
+
+/** How many opening passages give the places of a deal whose sentences name none. */
+const LEAD_PASSAGES = 3
+
+/** A passage that may be an unmarked item of a list: short, one or two sentences, ending as a sentence or item does. */
+function itemLike(p: Passage): boolean {
+  const t = p.text.trim()
+  return p.sentences.length <= 2 && t.split(/\s+/).length <= 70 && /[.;!)]$/.test(t)
 }
 
 function canonicalBroker(raw: string): string | null {
@@ -258,13 +315,13 @@ function canonicalBroker(raw: string): string | null {
 /** Reads a sentence about an agreement: what happened to it, who brokered it, who its parties are. */
 function readAgreementSentence(d: Draft, sentence: string, ref: TextRef, dates: DateContext): void {
   const told = withoutWhoRefuse(sentence)
-  const statuses = STATUS_CUES.filter(([, re]) => re.test(told)).map(([s]) => s)
-  if (statuses.length) {
+  const cues = STATUS_CUES.filter((c) => c.re.test(told))
+  if (cues.length) {
     const date = sentenceDate(sentence, dates)
-    for (const status of statuses) d.events.push({ status, date, ref })
+    for (const c of cues) d.events.push({ status: c.status, rule: c.id, date, ref })
   }
   for (const m of sentence.matchAll(KINDS)) {
-    const kind = (m[1] ?? '').toLowerCase().replace('cease-fire', 'ceasefire')
+    const kind = (m[1] ?? '').toLowerCase().replace(/cease[- ]fire/, 'ceasefire')
     d.kinds[kind] = (d.kinds[kind] ?? 0) + 1
   }
   readBrokers(d, sentence)
@@ -310,7 +367,10 @@ export function extractAgreementFacts(
   const text = article.text
   if (!AGREEMENT_GATE.test(text)) return []
   const dates = dateContext(article.date, text)
-  const titlePlaces = findPlaces(article.title, 0, { title: true }).filter((p) => !p.destination)
+  const titlePlaces = [
+    ...findPlaces(article.title, 0, { title: true }),
+    ...findNamedDealPlaces(article.title, 0),
+  ].filter((p) => !p.destination)
   const articlePlaces = new Set(titlePlaces.map((p) => p.key))
   const titleBrokers = newDraft(article)
   readBrokers(titleBrokers, article.title)
@@ -329,19 +389,33 @@ export function extractAgreementFacts(
   }
 
   const inside: PlaceMention[] = []
+  /** Places of the article's first passages: where a deal whose own sentences name no place is. */
+  const lead: PlaceMention[] = []
   let contextUntil = -1
-  let listOpen = false
+  /** The version and status the text is speaking of: a proposal's, the agreement's, its carrying out. */
+  let frame: Frame = UNKNOWN_FRAME
+  /** A list of terms after its intro ('Under the agreement:'): items are read while it is open. */
+  let list: { frame: Frame; unmarked: boolean } | null = null
   for (const [i, passage] of passages.entries()) {
     const ref = (span: Span): TextRef => ({ passage: passage.id, start: span.start, end: span.end })
     const isItem = LIST_ITEM.test(passage.text)
-    if (isItem && listOpen) {
-      const { text: item, offset } = itemText(passage.text)
+    if (list && (isItem || (list.unmarked && itemLike(passage)))) {
+      // A list written with markers ends at the first passage without one.
+      if (isItem) list.unmarked = false
+      const { text: item, offset } = isItem ? itemText(passage.text) : { text: passage.text, offset: 0 }
       const span = trim(text, passage.start + offset, passage.end)
-      if (item && span) addTerm(draft(), text.slice(span.start, span.end), ref(span))
+      if (item && span) addTerm(draft(), text.slice(span.start, span.end), ref(span), list.frame, 'list-item')
       continue
     }
-    listOpen = false
+    list = null
+    if (i < LEAD_PASSAGES)
+      for (const s of passage.sentences) lead.push(...findPlaces(text.slice(s.start, s.end), s.start))
     if (CONTEXT.test(passage.text)) contextUntil = i + 1
+    // 'What the elders' statement says:' opens a list of terms a little after the deal is named.
+    if (i > contextUntil && i <= contextUntil + 2 && /:\s*$/.test(passage.text)) {
+      list = { frame, unmarked: false }
+      continue
+    }
     if (i > contextUntil) {
       // Out of the agreement's context, a place said to lie in another still widens its area.
       for (const s of passage.sentences) inside.push(...findPlacesWithin(text.slice(s.start, s.end), s.start))
@@ -354,6 +428,8 @@ export function extractAgreementFacts(
       for (const p of places) if (!p.destination) articlePlaces.add(p.key)
       const speaksOfAgreement = AGREEMENT_NOUN.test(sentence) || /\bagreed\b/i.test(sentence)
       const other = namesOtherAgreement(sentence, articlePlaces)
+      const own = frameOf(sentence)
+      if (own.version && !other) frame = own
       if (speaksOfAgreement && !other) {
         // A deal placed somewhere unrelated to the one in hand is another agreement of the article.
         const here = places.find((p) => !p.destination && anchored(sentence, s.start, p))
@@ -368,27 +444,39 @@ export function extractAgreementFacts(
         if (!isItem && IMPLEMENTED.test(sentence))
           state.current.events.push({
             status: 'implemented',
+            rule: 'implemented',
             date: sentenceDate(sentence, dates),
             ref: ref(s),
           })
       }
       if (other) continue
-      const intro = sentence.match(LIST_INTRO)
-      if (intro && intro.index !== undefined) {
-        const from = s.start + intro.index + intro[0].length
-        if (from >= s.end - 1) listOpen = true
+      const intro = listIntro(sentence)
+      if (intro) {
+        const from = s.start + intro.end
+        const introFrame = own.version ? own : frame
+        if (from >= s.end - 1) list = { frame: introFrame, unmarked: true }
         else
           for (const item of splitListItems(text, { start: from, end: s.end }))
-            addTerm(draft(), text.slice(item.start, item.end), ref(item))
+            addTerm(draft(), text.slice(item.start, item.end), ref(item), introFrame, intro.rule)
         continue
       }
       for (const c of clauses(text, s)) {
         const clause = text.slice(c.start, c.end)
-        if (isTermSentence(clause)) addTerm(draft(), clause, ref(c))
+        const rule = termRuleOf(clause)
+        if (!rule) continue
+        const f = frameOf(clause)
+        addTerm(draft(), clause, ref(c), f.version ? f : own.version ? own : frame, rule)
       }
     }
-    if (/:\s*$/.test(passage.text)) listOpen = true
+    if (!list && /:\s*$/.test(passage.text)) {
+      const last = passage.sentences[passage.sentences.length - 1]
+      const f = last ? frameOf(text.slice(last.start, last.end)) : UNKNOWN_FRAME
+      list = { frame: f.version ? f : frame, unmarked: true }
+    }
   }
+  // A deal whose sentences name no place is where the article's opening places it (its dateline, its lead).
+  for (const d of drafts)
+    if (d.area.length === 0) for (const p of lead) if (!p.destination) addPlace(d, p, 0.5)
   for (const d of drafts) for (const p of inside) if (p.within && d.keys.has(p.within)) addPlace(d, p, 0.5)
   return drafts
     .filter((d) => d.terms.length > 0 || (d.area.length > 0 && d.events.length > 0))
@@ -571,10 +659,24 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'>
       (a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || STAGE[a.status] - STAGE[b.status],
     ),
     terms: terms
-      .map((e) => e.term)
+      .map((e) => withStatus(e.term, status))
       .sort((a, b) => TERM_CATEGORIES.indexOf(a.category) - TERM_CATEGORIES.indexOf(b.category)),
     articles: [...new Set(reports.map((r) => r.article))],
   }
+}
+
+/**
+ * A term the text gives no status of takes its agreement's: agreed once the agreement is, proposed
+ * while it is only proposed. A proposal's term stays proposed, whatever became of the agreement.
+ */
+function withStatus(t: AgreementTerm, agreement: AgreementStatus): AgreementTerm {
+  if (t.status !== 'unknown') return t
+  if (agreement === 'agreed' || agreement === 'implemented')
+    return t.version === 'proposal'
+      ? { ...t, status: 'proposed' }
+      : { ...t, status: 'agreed', version: 'agreement' }
+  if (agreement === 'proposed') return { ...t, status: 'proposed', version: 'proposal' }
+  return t
 }
 
 /** Content words of a term, for telling whether two terms say the same thing. */
@@ -594,6 +696,8 @@ function addOrJoin(terms: TermSet, t: AgreementTerm): void {
   for (const entry of terms) {
     const u = entry.term
     if (u.category !== t.category) continue
+    // A proposal's term and the agreement's are kept apart, however alike their words.
+    if (u.version && t.version && u.version !== t.version) continue
     let shared = 0
     for (const w of words) if (entry.words.has(w)) shared++
     if (shared >= 3 && shared / Math.min(words.size, entry.words.size) >= 0.6) {

@@ -6,16 +6,13 @@
  * Agreements and stance evidence are dated alike by this one reading.
  */
 import { isoDate, parseDate } from '../corpus/dates.ts'
+import { MONTH_PATTERN, monthNumber, WEEKDAYS } from '../text/lexicon.ts'
 
-const MONTHS = 'january february march april may june july august september october november december'.split(
-  ' ',
-)
-const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?`
+const MONTH = `(${MONTH_PATTERN})`
 const DAY_MONTH = new RegExp(
   String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}|${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?)\b(?!,?\s+\d{4})`,
   'i',
 )
-const WEEKDAYS = 'sunday monday tuesday wednesday thursday friday saturday'.split(' ')
 const WEEKDAY = new RegExp(`\\b(next\\s+)?(${WEEKDAYS.join('|')})\\b`, 'i')
 
 /** What dates in an article are read against: its own date and the year its text speaks of. */
@@ -30,19 +27,14 @@ export function dateContext(articleDate: string | null, text: string): DateConte
   return { articleDate, year: year ? Number(year) : null }
 }
 
-function monthNumber(name: string): number {
-  const n = name.toLowerCase().replace(/\.$/, '').slice(0, 3)
-  return MONTHS.findIndex((m) => m.startsWith(n)) + 1
-}
-
 /** The date a sentence gives for what it tells, or null when it gives none it can be read by. */
 export function sentenceDate(sentence: string, ctx: DateContext): string | null {
   const full = parseDate(sentence)
   if (full) return full
   const dm = sentence.match(DAY_MONTH)
-  if (dm && ctx.year) {
+  const month = dm ? monthNumber(dm[2] ?? dm[3] ?? '') : null
+  if (dm && month && ctx.year) {
     const day = Number(dm[1] ?? dm[4])
-    const month = monthNumber(dm[2] ?? dm[3] ?? '')
     const [, am, ad] = (ctx.articleDate ?? '').split('-').map(Number)
     const later = am !== undefined && ad !== undefined && (month > am || (month === am && day > ad))
     const iso = isoDate(later ? ctx.year - 1 : ctx.year, month, day)
@@ -50,7 +42,7 @@ export function sentenceDate(sentence: string, ctx: DateContext): string | null 
   }
   const wd = sentence.match(WEEKDAY)
   if (wd && ctx.articleDate) {
-    const target = WEEKDAYS.indexOf((wd[2] ?? '').toLowerCase())
+    const target = WEEKDAYS.indexOf((wd[2] ?? '').toLowerCase() as (typeof WEEKDAYS)[number])
     const d = new Date(`${ctx.articleDate}T00:00:00Z`)
     // A plain weekday is the latest one on or before the article's date; 'next Sunday' is ahead.
     const shift = wd[1] ? ((target - d.getUTCDay() + 6) % 7) + 1 : -((d.getUTCDay() - target + 7) % 7)

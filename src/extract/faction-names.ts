@@ -1,5 +1,7 @@
 import type { Span } from '../corpus/types.ts'
+import { HYPHEN_JOINERS, NAME_JOINERS } from '../text/lexicon.ts'
 import { foldPhrase, foldWord, searchTerm, someUnlowerWord, type WordSpan, words } from '../text/normalize.ts'
+import { ALIASES_RULE, notFactionRule, WORDS } from './faction-rules.ts'
 
 /**
  * Faction names found by their shape, without a list of factions: Arabic names built on a type
@@ -19,53 +21,20 @@ export interface NameMention {
   kind: FactionKind
   start: number
   end: number
+  /** The rule that found it: 'gazetteer', 'aliases.json', or a shape rule's id ('shape:arabic-head'). */
+  rule: string
+  /** For a known name: the entry it names ('gazetteer:hts', 'aliases:Faylaq al-Sham'). */
+  ref?: string
 }
 
-/** Arabic type words a faction name starts with (in their folded spelling: foldWord). */
-const HEADS = new Set(
-  'jaysh jaych faylaq harakat haraka hayat jabhat jabha liwa liwa kataib katibat katiba firqat firqa alwiya alwiyat saraya tajamu tajammu ahrar tahrir ahl ansar jund junud ajnad fursan suqur thuwar usud'
-    .split(' ')
-    .map(foldWord),
-)
-/** Type words that name a faction only with what follows ('Tahrir Square' is no faction, 'Jaysh Idlib' is). */
-const WEAK_HEADS = new Set(
-  ['tahrir', 'ahl', 'ahrar', 'ansar', 'jund', 'junud', 'ajnad', 'fursan', 'suqur', 'thuwar', 'usud'].map(
-    foldWord,
-  ),
-)
-/** English type words a faction name ends with ('Operations Room' is matched as a pair). */
-const TAILS = new Set(
-  'army armies force forces front movement brigade brigades battalion battalions legion division corps regiment organisation organization gathering coalition alliance guard guards'.split(
-    ' ',
-  ),
-)
+const { heads: HEADS, weakHeads: WEAK_HEADS, tails: TAILS, functionWords: FUNCTION_WORDS } = WORDS
+const { stateWords: STATE_WORDS, genericWords: GENERIC_WORDS } = WORDS
 /** The Arabic article and particles that join the parts of a name: al-Sham, wal Jamaa, ibn al-Walid. */
-const JOINERS = new Set(['al', 'el', 'wal', 'bin', 'ibn', 'abu', 'abi', 'ul'])
+const JOINERS: ReadonlySet<string> = new Set(NAME_JOINERS)
 /** Joiners that count only when hyphen-attached (as-Sunna), being English words too. */
-const HYPHEN_JOINERS = new Set(['as', 'ash', 'ad', 'at', 'ar', 'az', 'an', 'adh', 'wa'])
-/**
- * Capitalised function words (headlines) that end a name, and the words news pages put before
- * headlines ('Related', 'Read more', 'Watch'), which start none.
- */
-const FUNCTION_WORDS = new Set(
-  'the and of to in on at for with by from against over their his its a an as after before into under after but or related read more see also only watch video photos latest breaking'.split(
-    ' ',
-  ),
-)
-/** Words that make a name a state's forces: states and their institutions. */
-const STATE_WORDS = new Set(
-  'government regime state national republican military security police presidential loyalist arab us u.s un naval navy air aerospace marine marines border coast federal royal defence defense special armored armoured mechanized mechanised infantry airborne tank artillery assad iraqi israeli saudi emirati qatari pakistani afghan'.split(
-    ' ',
-  ),
-)
+const HYPHEN_ONLY: ReadonlySet<string> = new Set(HYPHEN_JOINERS)
 /** Demonyms by their ending: Syrian, Russian, Lebanese, Turkish, American. */
 const DEMONYM = /(?:ian|ese|ish|ican)$/
-/** Words that describe rather than name a faction: 'Opposition Forces', 'Rebel Army'. */
-const GENERIC_WORDS = new Set(
-  'opposition rebel rebels armed islamist islamists jihadist militant militants resistance revolutionary revolution syrian'.split(
-    ' ',
-  ),
-)
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/
 /** Plural nouns after which a list of faction names follows, or before which one ends. */
 const LIST_NOUNS = /\b(?:factions|groups|brigades|formations|battalions)\b/g
@@ -106,7 +75,7 @@ function isJoiner(ts: Tok[], i: number): boolean {
   const next = ts[i + 1]
   if (!t || !next?.cap || !nameGap(next.gap)) return false
   if (JOINERS.has(t.lower)) return true
-  return HYPHEN_JOINERS.has(t.lower) && /^[-‐]$/.test(next.gap)
+  return HYPHEN_ONLY.has(t.lower) && /^[-‐]$/.test(next.gap)
 }
 /** Name parts are joined by one space or a hyphen: a comma, quote or line break ends a name. */
 const nameGap = (gap: string): boolean => /^(?:[ \t\u00a0]|[-‐])$/.test(gap)
@@ -197,7 +166,9 @@ function headNameEnd(ts: Tok[], i: number, last: number): number {
       j += 2
       continue
     }
-    if (isHead(ts[j]) || (ts[j]?.cap && isJoiner(ts, j + 1))) {
+    // A bare word joins a name before its first joined part only ('Jabhat Fateh al-Sham'): after
+    // one, it starts a place ('Ansar Bustan al-Basha Ard al-Hamra').
+    if (isHead(ts[j]) || (end < 0 && ts[j]?.cap && isJoiner(ts, j + 1))) {
       j++
       continue
     }
@@ -206,7 +177,9 @@ function headNameEnd(ts: Tok[], i: number, last: number): number {
     if (k >= 0) return k
     break
   }
-  if (end < 0 && !WEAK_HEADS.has(fold(ts[i]?.word ?? '')) && i + 1 <= last && ts[i + 1]?.cap) return i + 1
+  if (end < 0 && !WEAK_HEADS.has(fold(ts[i]?.word ?? '')) && i + 1 <= last && ts[i + 1]?.cap)
+    // Type words in a row take one bare word after them ('Liwa Ahrar Helfaya').
+    return j > i + 1 && j <= last && ts[j]?.cap && !FUNCTION_WORDS.has(ts[j]?.lower ?? '') ? j : i + 1
   return end
 }
 
@@ -230,14 +203,21 @@ function nextTail(ts: Tok[], j: number, last: number, within: number): number {
 function kindOf(parts: Tok[]): FactionKind | 'generic' {
   let state = false
   for (const t of parts) {
-    if (JOINERS.has(t.lower) || HYPHEN_JOINERS.has(t.lower)) return 'group'
-    if (STATE_WORDS.has(t.lower) || DEMONYM.test(t.lower) || ORDINAL.test(t.lower)) state = true
+    if (JOINERS.has(t.lower) || HYPHEN_ONLY.has(t.lower)) return 'group'
+    if (isStateWord(t) || ORDINAL.test(t.lower)) state = true
     else if (!GENERIC_WORDS.has(t.lower)) return 'group'
   }
   return state ? 'state' : 'generic'
 }
 
-function mention(text: string, ts: Tok[], from: number, to: number, kind: FactionKind): NameMention | null {
+function mention(
+  text: string,
+  ts: Tok[],
+  from: number,
+  to: number,
+  kind: FactionKind,
+  rule: string,
+): NameMention | null {
   const a = ts[from]
   const b = ts[to]
   if (!a || !b) return null
@@ -248,7 +228,32 @@ function mention(text: string, ts: Tok[], from: number, to: number, kind: Factio
     key = foldPhrase(name)
     keyOf.set(name, key)
   }
-  return key ? { name, key, kind, start: a.start, end: b.end } : null
+  return key ? { name, key, kind, start: a.start, end: b.end, rule } : null
+}
+
+/**
+ * Where an English-type name starts is sure only after 'the' or another lower-case function word
+ * in running text ('the Southern Hawks Brigade', 'to Russian Forces'): without one, the capitalised words before the type word may be a dateline ('Daraa
+ * Army units'), a photo credit or a headline. A name of Arabic parts (Ahmad al-Abdou Martyr
+ * Forces) holds together without 'the', unless a state's word is among them.
+ */
+function anchored(ts: Tok[], from: number, parts: Tok[], kind: FactionKind): boolean {
+  const before = ts[from - 1]
+  if (before && nameGap(ts[from]?.gap ?? '')) {
+    if (before.word === 'the' || before.word === 'The') return true
+    // A state's force may follow any function word ('supported by Russian Forces').
+    if (kind === 'state' && STATE_ANCHORS.has(before.word)) return true
+  }
+  const arabic = parts.some((t) => JOINERS.has(t.lower) || HYPHEN_ONLY.has(t.lower))
+  return arabic && parts.length <= 4 && !parts.some(isStateWord)
+}
+
+/** The words after which a state's force's name starts ('supported by Russian Forces'). */
+const STATE_ANCHORS = new Set(['by', 'to', 'with', 'from', 'and', 'against', 'for', 'on'])
+
+/** A state's word, a demonym, or a state's name with the possessive whose apostrophe was lost ('Russias'). */
+function isStateWord(t: Tok): boolean {
+  return STATE_WORDS.has(t.lower) || DEMONYM.test(t.lower) || STATE_WORDS.has(t.lower.replace(/['’]?s$/, ''))
 }
 
 /** Names in one run of capitalised words. */
@@ -260,7 +265,7 @@ function namesInRun(text: string, ts: Tok[], first: number, last: number, out: N
     if (headAt >= 0) {
       const end = headNameEnd(ts, headAt, last)
       if (end >= 0) {
-        const m = mention(text, ts, k, end, 'group')
+        const m = mention(text, ts, k, end, 'group', 'shape:arabic-head')
         if (m) out.push(m)
         k = end + 1
         continue
@@ -279,16 +284,25 @@ function namesInRun(text: string, ts: Tok[], first: number, last: number, out: N
     const from = Math.max(k, typeStart - 5)
     const parts = ts.slice(from, typeStart)
     const kind = parts.length ? kindOf(parts) : 'generic'
-    if (kind !== 'generic') {
-      const m = mention(text, ts, from, tail, kind)
+    if (kind !== 'generic' && anchored(ts, from, parts, kind)) {
+      const m = mention(
+        text,
+        ts,
+        from,
+        tail,
+        kind,
+        kind === 'state' ? 'shape:state-force' : 'shape:english-tail',
+      )
       if (m) out.push(m)
     }
     k = tail + 1
   }
 }
 
+/** The joiners as a regular-expression alternation ('al|el|…|as|ash|…'). */
+const JOINER_ALT = [...NAME_JOINERS, ...HYPHEN_JOINERS].join('|')
 /** One word of a listed name: capitalised, or a joiner ('al-Ghab', 'wal'). */
-const ITEM_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\p{N}'’]*|(?:al|el|as|ash|ad|ar|az|wal|bin|ibn|abu)\b)(?:-[\p{L}\p{N}'’]+)*`
+const ITEM_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\p{N}'’]*|(?:${JOINER_ALT})\b)(?:-[\p{L}\p{N}'’]+)*`
 const ITEM = String.raw`(?:the\s+)?${ITEM_WORD}(?:[ \t]${ITEM_WORD}){0,5}`
 const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)`
 /** A list after its noun: 'factions Suqour al-Ghab, Ansar al-Haq and the Zenki Movement'. */
@@ -343,40 +357,71 @@ function listItems(
     const end = at + b
     const ts = tokens(text, { start, end })
     if (!ts.length || !ts[0]?.cap || ts.some((t) => FUNCTION_WORDS.has(t.lower))) continue
+    // An adjective ends no name: 'the PKKs Syrian affiliate'.
+    const lastWord = ts[ts.length - 1]
+    if (lastWord && isStateWord(lastWord) && !TAILS.has(lastWord.lower)) continue
     // A lone capitalised word opening the sentence is its first word ('Meanwhile, the X and Y factions').
     if (ts.length === 1 && /^\W*$/.test(text.slice(sentenceStart, start))) continue
     if (found.some((f) => f.start < end && start < f.end)) continue
     const kind = kindOf(ts)
-    const m = kind === 'generic' ? null : mention(text, ts, 0, ts.length - 1, kind)
+    const m = kind === 'generic' ? null : mention(text, ts, 0, ts.length - 1, kind, 'list:faction-noun')
     if (m) out.push(m)
   }
   return out
 }
 
-/** A matcher of curated names (aliases.json) in running text, by their folded words. */
-export interface AliasMatcher {
-  /** First search term → the phrases (as term lists) that start with it. */
-  byFirst: Map<string, string[][]>
+/** A known name: from the gazetteer or a corpus's aliases.json, with the entry it names. */
+export interface KnownName {
+  name: string
+  /** The entry: 'gazetteer:hts', 'aliases:Faylaq al-Sham'. */
+  ref: string
+  rule: string
+  /** A state's force (the gazetteer's state-force) or a group; a group unless said. */
+  kind?: FactionKind
 }
 
-export function aliasMatcher(names: readonly string[]): AliasMatcher {
-  const byFirst = new Map<string, string[][]>()
+interface KnownPhrase {
+  terms: string[]
+  /** Which terms are capitalised in the name: there, the text must be too ('Syrian resistance' is no 'Syrian Resistance'). */
+  caps: boolean[]
+  ref: string
+  rule: string
+  /** An acronym (ISIS, HTS, SDF) matches only in capitals: 'Is' and 'is' are no 'IS'. */
+  acronym: string | null
+  kind: FactionKind
+}
+
+/** A matcher of known names in running text, by their folded words. */
+export interface AliasMatcher {
+  /** First search term → the phrases that start with it, longest first. */
+  byFirst: Map<string, KnownPhrase[]>
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9Ş-]{1,7}$/
+
+/** A matcher of known names; bare strings are a corpus's aliases.json names. */
+export function aliasMatcher(names: readonly (string | KnownName)[]): AliasMatcher {
+  const byFirst = new Map<string, KnownPhrase[]>()
   for (const n of names) {
-    const terms = foldPhrase(n).split(' ').filter(Boolean)
+    const known = typeof n === 'string' ? { name: n, ref: `aliases:${n}`, rule: ALIASES_RULE } : n
+    const termWords = words(known.name).filter((w) => searchTerm(w.word) !== null)
+    const terms = termWords.map((w) => searchTerm(w.word) ?? '')
+    const caps = termWords.map((w) => isCap(w.word))
     const first = terms[0]
     if (!first) continue
     const list = byFirst.get(first) ?? []
-    list.push(terms)
+    const acronym = ACRONYM.test(known.name) ? (words(known.name)[0]?.word ?? null) : null
+    list.push({ terms, caps, ref: known.ref, rule: known.rule, acronym, kind: known.kind ?? 'group' })
     byFirst.set(first, list)
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length)
   return { byFirst }
 }
 
-/** Curated names written in the text (capitalised, as names are), longest first. */
+/** Known names written in the text (capitalised, as names are), longest first. */
 function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMention[] {
   if (matcher.byFirst.size === 0) return []
-  // Terms are folded only where a curated name may start (a capitalised word) and runs on.
+  // Terms are folded only where a known name may start (a capitalised word) and runs on.
   const terms: (string | null | undefined)[] = new Array(ts.length)
   const termAt = (j: number) => {
     let t = terms[j]
@@ -389,25 +434,38 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
     const t0 = termAt(i)
     if (!t0) continue
     for (const phrase of matcher.byFirst.get(t0) ?? []) {
+      // An acronym's possessive may have lost its apostrophe ('PKKs Syrian affiliate').
+      const word = ts[i]?.word ?? ''
+      if (
+        phrase.acronym !== null &&
+        word !== phrase.acronym &&
+        word.replace(/['’]?s$/, '') !== phrase.acronym
+      )
+        continue
       // Match the phrase's terms in order, skipping words that are no terms ('al').
       let j = i
       let n = 0
       let lastJ = i
-      while (n < phrase.length && j < ts.length) {
+      while (n < phrase.terms.length && j < ts.length) {
         const term = termAt(j)
         if (term === null) {
           if (j > i && !nameGap(ts[j]?.gap ?? '')) break
           j++
           continue
         }
-        if (term !== phrase[n] || (j > i && !nameGap(ts[j]?.gap ?? ''))) break
+        if (term !== phrase.terms[n] || (j > i && !nameGap(ts[j]?.gap ?? ''))) break
+        if (phrase.caps[n] && !ts[j]?.cap) break
         lastJ = j
         n++
         j++
       }
-      if (n === phrase.length) {
-        const m = mention(text, ts, i, lastJ, 'group')
-        if (m) out.push(m)
+      if (n === phrase.terms.length) {
+        // The article before a name is part of it as written ('al-Nusra Front', 'al Qaeda').
+        const from = i > 0 && isJoiner(ts, i - 1) ? i - 1 : i
+        const m = mention(text, ts, from, lastJ, phrase.kind, phrase.rule)
+        if (m && phrase.acronym !== null && m.name !== phrase.acronym)
+          out.push({ ...m, name: phrase.acronym, key: foldPhrase(phrase.acronym), ref: phrase.ref })
+        else if (m) out.push({ ...m, ref: phrase.ref })
         i = lastJ
         break
       }
@@ -418,7 +476,7 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
 
 /**
  * True when a text holds a word a name may be built on or start with: a type word, or the first
- * word of a curated name. Most sentences hold none, and are not cut into tokens at all.
+ * word of a known name. Most sentences hold none, and are not cut into tokens at all.
  */
 function mayHoldNames(text: string, matcher?: AliasMatcher): boolean {
   const aliases = matcher && matcher.byFirst.size > 0 ? matcher.byFirst : null
@@ -430,15 +488,57 @@ function mayHoldNames(text: string, matcher?: AliasMatcher): boolean {
   })
 }
 
-/** The faction names of one sentence (or any span), in text order, without overlaps. */
+/** A name of capitalised words with an Arabic part: 'Bayariq al-Nasr', 'Nusur al-Sahel'. */
+const ARABIC_NAME = String.raw`\b(?:[\p{Lu}][\p{L}'’]*|(?:${JOINER_ALT}))(?:[- ](?:[\p{Lu}][\p{L}'’]*|(?:${JOINER_ALT})(?=-))){1,5}`
+const GROUP_NOUN = String.raw`(?:group|groups|faction|factions|militia|militias|rebels|fighters|brigade|battalion|movement|organi[sz]ation|formation)`
+/** 'a group known as X', 'rebels calling themselves X'. */
+const KNOWN_AS = new RegExp(
+  String.raw`\b${GROUP_NOUN}\b[^.;:]{0,60}?\b(?:known as|called|named|calling (?:itself|themselves)|calls itself)\s+(?:the\s+)?(${ARABIC_NAME})`,
+  'gu',
+)
+/** 'X, a local militia', 'X, an al-Qaeda-linked group'. */
+const APPOSITIVE = new RegExp(
+  String.raw`(${ARABIC_NAME}),\s+(?:an?|the)\s+(?:[\p{L}'’-]+\s+){0,5}?${GROUP_NOUN}\b`,
+  'gu',
+)
+
+/** Names the text calls a group (rule 'context:named-group'), for groups no other rule knows. */
+function namedGroups(text: string, span: Span): NameMention[] {
+  const slice = text.slice(span.start, span.end)
+  if (!/known as|called|named|calling|, an? /.test(slice)) return []
+  const out: NameMention[] = []
+  for (const re of [KNOWN_AS, APPOSITIVE])
+    for (const m of slice.matchAll(re)) {
+      const raw = m[1] ?? ''
+      // A name ends at its last capitalised word, and holds an Arabic part.
+      const name = raw.replace(/(?:[- ](?:[\p{Ll}][\p{L}'’]*))+$/u, '')
+      if (!/^\p{Lu}/u.test(name) || !new RegExp(String.raw`(?:^|[- ])(?:${JOINER_ALT})[- ]`, 'iu').test(name))
+        continue
+      const start = span.start + (m.index ?? 0) + m[0].indexOf(raw)
+      const key = foldPhrase(name)
+      if (key)
+        out.push({ name, key, kind: 'group', start, end: start + name.length, rule: 'context:named-group' })
+    }
+  return out
+}
+
+/**
+ * The faction names of one sentence (or any span), in text order, without overlaps. Known names
+ * come first (a name the gazetteer knows is not cut differently by a shape rule: 'Aleppo Nusra
+ * Front' is 'Nusra Front'); names found by their shape follow, unless a not-faction rule says
+ * they are an agency, a ministry or an outlet.
+ */
 export function findFactionNames(text: string, span: Span, matcher?: AliasMatcher): NameMention[] {
   const found: NameMention[] = []
+  const shaped: NameMention[] = []
   if (mayHoldNames(text.slice(span.start, span.end), matcher)) {
     const ts = tokens(text, span)
-    if (ts.some((t) => t.typed)) for (const [a, b] of runs(ts)) namesInRun(text, ts, a, b, found)
     if (matcher) for (const m of aliasMentions(text, ts, matcher)) addUnlessOverlapping(found, m)
+    if (ts.some((t) => t.typed)) for (const [a, b] of runs(ts)) namesInRun(text, ts, a, b, shaped)
   }
-  for (const m of listMembers(text, span, found)) addUnlessOverlapping(found, m)
+  shaped.push(...namedGroups(text, span))
+  shaped.push(...listMembers(text, span, [...found, ...shaped]))
+  for (const m of shaped) if (notFactionRule(m.name) === null) addUnlessOverlapping(found, m)
   return found.sort((a, b) => a.start - b.start)
 }
 

@@ -1,9 +1,24 @@
 import type { Article, Passage, Span } from '../corpus/types.ts'
+import { HYPHEN_JOINERS, NAME_JOINERS } from '../text/lexicon.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import type { Aliases } from './aliases.ts'
+import {
+  type ArmedGroup,
+  type Gazetteer,
+  type GroupKind,
+  type LineageRelation,
+  loadGazetteer,
+} from './armed-groups.ts'
 import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
-import { type AliasMatcher, aliasMatcher, type FactionKind, findFactionNames } from './faction-names.ts'
-import type { ExtractEnv } from './facts.ts'
+import type { ExtractEnv } from './extraction-types.ts'
+import {
+  type AliasMatcher,
+  aliasMatcher,
+  type FactionKind,
+  findFactionNames,
+  type KnownName,
+} from './faction-names.ts'
+import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
@@ -24,6 +39,10 @@ export interface MentionFact {
   /** The sentence. */
   start: number
   end: number
+  /** The rule that found the name: 'gazetteer', 'aliases.json', 'shape:arabic-head'… */
+  rule: string
+  /** The known entry it names ('gazetteer:hts', 'aliases:Faylaq al-Sham'), for a known name. */
+  ref?: string
 }
 
 /** One sentence's evidence of one faction's stance. */
@@ -35,6 +54,8 @@ export interface EvidenceFact {
   kind: CueKind
   /** The cue as written: 'rejected', 'handed over', 'did not sign'. */
   cue: string
+  /** The id of the stance rule (data/stance-rules.json) that found the cue. */
+  rule: string
   date: string | null
   passageId: string
   /** The sentence: what is quoted. */
@@ -64,6 +85,14 @@ export interface FactionRecord {
   mentions: number
   /** The first passages that name it (sentence spans), for an answer without evidence. */
   passages: { passageId: string; start: number; end: number }[]
+  /** The rules that found its names (gazetteer, aliases.json, shape rules), most used first. */
+  rules: string[]
+  /** The gazetteer's entry, when it knows the group. */
+  group?: { id: string; name: string; kind: GroupKind }
+  /** Its renames, mergers and splits (from the gazetteer), with the other group's name. */
+  lineage: { relation: LineageRelation; group: string; date: string | null }[]
+  /** The gazetteer's other names for it (not written in the corpus), for finding it by any of them. */
+  otherNames: string[]
 }
 
 export type Factions = FactionRecord[]
@@ -71,11 +100,32 @@ export type Factions = FactionRecord[]
 /** Passages kept per faction for 'mentioned in…'; the count says how many there are in all. */
 export const MAX_MENTION_PASSAGES = 20
 
+/** Latin-script names only: the matcher reads capitalised words, and Arabic script has no case. */
+const LATIN = /\p{Script=Latin}/u
+
+/** The known names: a corpus's own (aliases.json) and the gazetteer's. */
+function knownNames(aliases: Aliases, gazetteer: Gazetteer): KnownName[] {
+  const out: KnownName[] = []
+  for (const f of aliases.factions)
+    for (const name of [f.name, ...f.aliases])
+      out.push({ name, ref: `aliases:${f.name}`, rule: ALIASES_RULE })
+  for (const g of gazetteer.groups)
+    for (const name of [g.name, ...g.aliases])
+      if (LATIN.test(name))
+        out.push({
+          name,
+          ref: `gazetteer:${g.id}`,
+          rule: GAZETTEER_RULE,
+          kind: g.kind === 'state-force' ? 'state' : 'group',
+        })
+  return out
+}
+
 const matchers = new WeakMap<Aliases, AliasMatcher>()
 function matcherFor(env: ExtractEnv): AliasMatcher {
   let m = matchers.get(env.aliases)
   if (!m) {
-    m = aliasMatcher(env.aliases.factions.flatMap((f) => [f.name, ...f.aliases]))
+    m = aliasMatcher(knownNames(env.aliases, loadGazetteer()))
     matchers.set(env.aliases, m)
   }
   return m
@@ -159,6 +209,8 @@ export function extractFactionFacts(
           passageId: passage.id,
           start: s.start,
           end: s.end,
+          rule: n.rule,
+          ...(n.ref ? { ref: n.ref } : {}),
         })
       }
       const groups: Subject[] = names.filter((n) => n.kind === 'group')
@@ -188,6 +240,7 @@ export function extractFactionFacts(
           stance: cue.stance,
           kind: cue.kind,
           cue: cue.text.replace(/\s+/g, ' '),
+          rule: cue.rule,
           date,
           passageId: passage.id,
           start: s.start,
@@ -238,25 +291,101 @@ function curatedFold(aliases: Aliases): (name: string) => string {
   return (name) => known.get(name) ?? foldPhrase(name)
 }
 
+const formsByGazetteer = new WeakMap<Gazetteer, Map<string, string>>()
+/** The gazetteer's names by their same-name form ('nasr army' → 'gazetteer:jaysh-al-nasr'); a form two groups share is left out. */
+function gazetteerForms(g: Gazetteer): Map<string, string> {
+  let forms = formsByGazetteer.get(g)
+  if (!forms) {
+    const owners = new Map<string, Set<string>>()
+    for (const group of g.groups)
+      for (const n of [group.name, ...group.aliases]) {
+        const key = foldPhrase(n)
+        if (!key) continue
+        const form = sameNameForm(key)
+        owners.set(form, (owners.get(form) ?? new Set()).add(`gazetteer:${group.id}`))
+      }
+    forms = new Map(
+      [...owners].flatMap(([form, refs]) => (refs.size === 1 ? [[form, [...refs][0] as string]] : [])),
+    )
+    formsByGazetteer.set(g, forms)
+  }
+  return forms
+}
+
+/** An acronym (HTS, FSA): a name shown only when the corpus writes no other. */
+const ACRONYM = /^[\p{Lu}\d-]+$/u
+
+/** The entries (corpus aliases, gazetteer groups) the ref keys of one merged set stand for. */
+interface Known {
+  entry?: { name: string; aliases: string[] }
+  groups: ArmedGroup[]
+}
+
 export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Factions {
   const roots = new Roots()
   const fold = curatedFold(env.aliases)
-  const curated = new Map<string, { name: string; aliases: string[] }>()
+  const gazetteer = loadGazetteer()
+  // Refs are keys of their own ('aliases:…', 'gazetteer:…'), joined with the folds of their names:
+  // a corpus entry and a gazetteer group that share a name are one faction.
+  const entries = new Map<string, { name: string; aliases: string[] }>()
   for (const entry of env.aliases.factions) {
-    const root = fold(entry.name)
-    curated.set(root, entry)
-    for (const v of entry.aliases) roots.union(root, fold(v))
+    const ref = `aliases:${entry.name}`
+    entries.set(ref, entry)
+    for (const v of [entry.name, ...entry.aliases]) roots.union(ref, fold(v))
+  }
+  const groups = new Map<string, ArmedGroup>()
+  for (const g of gazetteer.groups) groups.set(`gazetteer:${g.id}`, g)
+  const used = new Set<string>()
+  for (const facts of all) for (const m of facts.mentions) if (m.ref) used.add(m.ref)
+  // A name found by its shape that the gazetteer knows in another word order or language
+  // ('al-Nasr Army' for Jaysh al-Nasr) names that group (rule 'join:same-name').
+  const byForm = gazetteerForms(gazetteer)
+  for (const facts of all)
+    for (const m of facts.mentions) {
+      if (m.ref) continue
+      const ref = byForm.get(sameNameForm(m.key))
+      if (ref) {
+        roots.union(ref, m.key)
+        used.add(ref)
+      }
+    }
+  // Only the groups the corpus names join keys: the others would only cost time.
+  for (const ref of used) {
+    const g = groups.get(ref)
+    if (!g) continue
+    for (const v of [g.name, ...g.aliases]) {
+      const k = foldPhrase(v)
+      if (k) roots.union(ref, k)
+    }
   }
   const surfaces = new Map<string, Map<string, number>>()
   const kinds = new Map<string, FactionKind>()
   for (const facts of all)
     for (const m of facts.mentions) {
+      if (m.ref) roots.union(m.ref, m.key)
       const names = surfaces.get(m.key) ?? new Map<string, number>()
       names.set(m.name, (names.get(m.name) ?? 0) + 1)
       surfaces.set(m.key, names)
       if (kinds.get(m.key) !== 'group') kinds.set(m.key, m.kind)
     }
-  joinShortForms([...surfaces.keys()], kinds, roots, new Set(curated.keys()))
+  const knownRoots = new Set([...entries.keys(), ...used].map((r) => roots.find(r)))
+  joinShortForms([...surfaces.keys()], kinds, roots, knownRoots)
+  joinSameNames([...surfaces.keys()], kinds, roots, knownRoots)
+
+  const known = new Map<string, Known>()
+  const knownOf = (root: string) => {
+    let k = known.get(root)
+    if (!k) {
+      k = { groups: [] }
+      known.set(root, k)
+    }
+    return k
+  }
+  for (const [ref, entry] of entries) knownOf(roots.find(ref)).entry = entry
+  for (const ref of used) {
+    const g = groups.get(ref)
+    if (g) knownOf(roots.find(ref)).groups.push(g)
+  }
 
   const records = new Map<string, { keys: Set<string>; mentions: MentionFact[]; evidence: EvidenceFact[] }>()
   const recordOf = (key: string) => {
@@ -277,7 +406,7 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
   const out: FactionRecord[] = []
   for (const [root, r] of records) {
     if (!r.mentions.length) continue
-    const entry = curated.get(root)
+    const { entry, groups: gs } = known.get(root) ?? { groups: [] }
     // A name as written folds to its key (that is how mentions are keyed): no need to fold it again.
     const written = new Map<string, { uses: number; key: string }>()
     for (const k of r.keys)
@@ -290,17 +419,20 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
       (a, b) => b[1].uses - a[1].uses || a[0].length - b[0].length || a[0].localeCompare(b[0]),
     )
     const top = byUse[0]
-    const name = entry?.name ?? top?.[0] ?? root
+    const group = gs.length === 1 ? gs[0] : undefined
+    const name = entry?.name ?? shownName(group, byUse) ?? top?.[0] ?? root
+    const curatedAliases = entry?.aliases ?? []
     const aliases = uniqueByFold(
-      [
-        ...byUse.map(([n, w]) => [n, w.key] as const),
-        ...(entry?.aliases ?? []).map((n) => [n, fold(n)] as const),
-      ],
-      entry ? fold(entry.name) : top ? top[1].key : foldPhrase(root),
+      [...byUse.map(([n, w]) => [n, w.key] as const), ...curatedAliases.map((n) => [n, fold(n)] as const)],
+      foldPhrase(name),
     )
+    const shown = new Set([name, ...aliases].map(foldPhrase))
+    const otherNames = gs.flatMap((g) => [g.name, ...g.aliases]).filter((n) => !shown.has(foldPhrase(n)))
     const evidence = dedupeEvidence(r.evidence)
     const summary = summarizeStance(evidence)
-    const isGroup = entry !== undefined || [...r.keys].some((k) => kinds.get(k) === 'group')
+    const isGroup = gs.length
+      ? gs.some((g) => g.kind !== 'state-force')
+      : entry !== undefined || [...r.keys].some((k) => kinds.get(k) === 'group')
     out.push({
       name,
       kind: isGroup ? 'group' : 'state',
@@ -312,9 +444,50 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
       passages: r.mentions
         .slice(0, MAX_MENTION_PASSAGES)
         .map(({ passageId, start, end }) => ({ passageId, start, end })),
+      rules: rulesOf(r.mentions),
+      ...(group ? { group: { id: group.id, name: group.name, kind: group.kind } } : {}),
+      lineage: gs.flatMap((g) =>
+        g.lineage.map((l) => ({
+          relation: l.relation,
+          group: gazetteer.groups.find((x) => x.id === l.group)?.name ?? l.group,
+          date: l.date ?? null,
+        })),
+      ),
+      otherNames,
     })
   }
   return out.sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * The name a gazetteer group is shown by: its canonical name as the corpus spells it, else the
+ * corpus's most used spelling that is not an acronym (answers quote the corpus, whose spelling
+ * the reader meets in the quotes).
+ */
+function shownName(
+  group: ArmedGroup | undefined,
+  byUse: [string, { uses: number; key: string }][],
+): string | undefined {
+  if (!group) return undefined
+  const canonical = foldPhrase(group.name)
+  // Names are shown as names are written: capitalised spellings first ('Syrian Army', not 'Syrian army').
+  const ranked = [...byUse.filter(([n]) => titleCased(n)), ...byUse.filter(([n]) => !titleCased(n))]
+  const asWritten = ranked.find(([, w]) => w.key === canonical)
+  if (asWritten) return asWritten[0]
+  return ranked.find(([n]) => !ACRONYM.test(n))?.[0] ?? group.name
+}
+
+/** Every word capitalised but the joiners ('Jaysh al-Islam', 'Syrian Army'). */
+function titleCased(name: string): boolean {
+  return name.split(/[\s-]+/).every((w) => !/^\p{Ll}/u.test(w) || NAME_JOINER_SET.has(w))
+}
+const NAME_JOINER_SET: ReadonlySet<string> = new Set([...NAME_JOINERS, ...HYPHEN_JOINERS, 'of', 'the', 'and'])
+
+/** The rules that found a faction's mentions, most used first. */
+function rulesOf(mentions: MentionFact[]): string[] {
+  const counts = new Map<string, number>()
+  for (const m of mentions) counts.set(m.rule, (counts.get(m.rule) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule]) => rule)
 }
 
 /**
@@ -352,6 +525,71 @@ function joinShortForms(
     if (curatedRoots.has(own)) roots.union(own, target)
     else roots.union(target, own)
   }
+}
+
+/**
+ * Rule 'join:same-name': keys that are one name in another word order or language ('Faylaq
+ * al-Sham', 'Sham Legion'; 'Army of Conquest', 'Conquest Army') or one letter apart in a long
+ * name ('Ahrar al-Cham') are one faction — when they point to one faction only, and never
+ * joining two known ones.
+ */
+function joinSameNames(
+  keys: string[],
+  kinds: ReadonlyMap<string, FactionKind>,
+  roots: Roots,
+  knownRoots: ReadonlySet<string>,
+): void {
+  const join = (group: string[]) => {
+    const rs = [...new Set(group.map((k) => roots.find(k)))]
+    const known = rs.filter((r) => knownRoots.has(roots.find(r)))
+    if (rs.length < 2 || known.length > 1) return
+    const target = known[0] ?? rs[0]
+    if (target === undefined) return
+    for (const r of rs) if (r !== target) roots.union(target, r)
+  }
+  const byForm = new Map<string, string[]>()
+  for (const k of keys) {
+    const form = `${kinds.get(k)}:${sameNameForm(k)}`
+    byForm.set(form, [...(byForm.get(form) ?? []), k])
+  }
+  for (const group of byForm.values()) join(group)
+  const long = keys
+    .filter((k) => !/\d/.test(k))
+    .map((k) => ({ k, s: k.replace(/ /g, '') }))
+    .filter((x) => x.s.length >= 7)
+  // Any one letter in a long name; in a shorter one, only a vowel, which transliterations add or
+  // drop ('Liwa al-Fath', 'Liwa al-Fateh').
+  const near = (a: string, b: string) =>
+    Math.max(a.length, b.length) >= 9 ? oneEditApart(a, b) : vowelApart(a, b)
+  for (const a of long) {
+    const close = long.filter(
+      (b) => b.k !== a.k && b.s[0] === a.s[0] && kinds.get(b.k) === kinds.get(a.k) && near(a.s, b.s),
+    )
+    const targets = new Set(close.map((b) => roots.find(b.k)))
+    if (targets.size === 1) join([a.k, ...close.map((b) => b.k)])
+  }
+}
+
+/** True when one string is the other with one vowel more. */
+function vowelApart(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a]
+  if (long.length !== short.length + 1) return false
+  let i = 0
+  while (i < short.length && long[i] === short[i]) i++
+  return /[aeiouy]/.test(long[i] ?? '') && long.slice(i + 1) === short.slice(i)
+}
+
+/** True when two strings differ by one letter inserted, deleted, changed, or two swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    )
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
 /** The names (with their folded forms) whose folded forms differ from each other and from `except`. */

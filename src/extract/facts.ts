@@ -5,8 +5,8 @@ import {
   extractAgreementFacts,
   mergeAgreements,
 } from './agreements.ts'
-import { type Aliases, EMPTY_ALIASES } from './aliases.ts'
 import { withArabicFacts } from './arabic/index.ts'
+import type { ExtractEnv } from './extraction-types.ts'
 import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFactions } from './factions.ts'
 
 /**
@@ -14,13 +14,9 @@ import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFact
  * work) and merged across the corpus. Everything here is plain JSON: it is cached with the index.
  * Bump FACTS_VERSION whenever extraction changes: the cache key holds it.
  */
-export const FACTS_VERSION = 4
+export const FACTS_VERSION = 5
 
-export interface ExtractEnv {
-  aliases: Aliases
-}
-
-export const DEFAULT_ENV: ExtractEnv = { aliases: EMPTY_ALIASES }
+export { DEFAULT_ENV, type ExtractEnv } from './extraction-types.ts'
 
 export interface ArticleFacts {
   agreements: AgreementArticleFacts

@@ -5,7 +5,9 @@
  * (armed groups' rooms and councils are named after their town), 'the cities and towns of Jeroud,
  * Rahiba and al-Dumayr'.
  */
+import { MONTHS, WEEKDAYS } from '../text/lexicon.ts'
 import { foldPhrase } from '../text/normalize.ts'
+import { DEAL_KIND } from './deal-words.ts'
 
 /** A place as written, with its offsets in the text searched. */
 export interface PlaceMention {
@@ -88,14 +90,14 @@ const MAY_BE_WITHIN = new RegExp(
 )
 
 /** Capitalised words that are no place even after 'in': months, days, titles, sentence openers. */
-const NOT_PLACES = new Set(
-  (
-    'january february march april may june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday ' +
+const NOT_PLACES = new Set<string>([
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...(
     'the a an this that these those it its he she they we i our their his her you ' +
     'mr mrs ms dr president minister general colonel major sheikh governor according however meanwhile'
   ).split(' '),
-)
+])
 /** Leading words that are no part of a name: 'The Eastern Qalamoun region' → 'Eastern Qalamoun'. */
 const LEADING = /^(?:The|This|That|These|Those|A|An|In|On|At|Its|Their|His|Her|Our|Both|All)\s+/
 
@@ -109,7 +111,11 @@ const GENERIC_WORDS = new RegExp(`\\b(?:${GENERIC}|governorate)\\b`, 'giu')
 
 /** The comparable form of a place: generic words out ('northern Homs countryside' → 'northern hom'). */
 export function placeKey(name: string): string {
+  // The Arabic feminine ending is written -a, -ah and -eh ('al-Hama', 'al-Hameh', 'Raqqah'): one key.
   return foldPhrase(name.replace(GENERIC_WORDS, ' '))
+    .split(' ')
+    .map((w) => (w.length >= 4 ? w.replace(/[ae]h$/, 'a') : w))
+    .join(' ')
 }
 
 function cleanName(raw: string): string | null {
@@ -217,3 +223,33 @@ function findOwner(text: string, before: number): string | undefined {
   const name = m?.[1] ? cleanName(m[1]) : null
   return name ? placeKey(name) : undefined
 }
+
+/**
+ * The places a named deal is named by: 'the Qudsaya and al-Hama deal', 'Zabadani truce', 'the
+ * Four Towns agreement' (a name for several places is a place of its own here). Read in a title or
+ * a sentence that the caller knows tells of the article's own deal.
+ */
+const NAMED_DEAL = new RegExp(
+  `(${NAME})(?:,\\s+(${NAME}))?(?:\\s+and\\s+(${NAME}))?\\s+${DEAL_KIND}s?\\b`,
+  'gu',
+)
+
+export function findNamedDealPlaces(text: string, offset = 0): PlaceMention[] {
+  const out: PlaceMention[] = []
+  for (const m of text.matchAll(NAMED_DEAL)) {
+    let at = m.index
+    for (const name of [m[1], m[2], m[3]]) {
+      if (!name) continue
+      const start = text.indexOf(name, at)
+      at = start + name.length
+      if (DEMONYM_OR_TITLE.test(name)) continue
+      const p = mention(undefined, name, offset + start, offset + start + name.length)
+      if (p) out.push(p)
+    }
+  }
+  return out
+}
+
+/** Names before a deal noun that are no places: who made it ('the Russian deal'), or what it is ('Peace Agreement'). */
+const DEMONYM_OR_TITLE =
+  /^(?:\p{Lu}\p{Ll}+(?:ian|ish|ese)|American|Saudi|Qatari|Iraqi|Emirati|Israeli|Kurdish|UN|US|The|A|An|This|That|New|Final|Peace|Local|Reconciliation|Ceasefire|Truce)$/u

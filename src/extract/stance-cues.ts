@@ -1,10 +1,13 @@
 import type { Span } from '../corpus/types.ts'
+import { type CompiledRule, matchRule, STANCE_RULES, type StanceRule, wordTokens } from './stance-rules.ts'
 
 /**
  * Words and phrases that say a faction took a position on a deal: rejection, acceptance, or
- * compliance (acts that carry a deal out, which count as acceptance). Negation turns a cue
- * round ('did not sign' rejects); a cue in the future, the infinitive or a condition ('must hand
- * over', 'a deadline to accept') is a term of the deal, not a stance, and is dropped.
+ * compliance (acts that carry a deal out, which count as acceptance). The words are the rules of
+ * data/stance-rules.json (stance-rules.ts); the grammar around them is here. Negation turns a
+ * negatable cue round ('did not sign' rejects); a cue in the future, the infinitive or a
+ * condition ('must hand over', 'a deadline to accept') is a term of the deal, not a stance, and
+ * is dropped.
  */
 
 export type Stance = 'accepts' | 'rejects'
@@ -13,69 +16,13 @@ export type CueKind = 'rejection' | 'acceptance' | 'compliance'
 export interface Cue {
   stance: Stance
   kind: CueKind
+  /** The id of the rule of data/stance-rules.json that found it. */
+  rule: string
   /** The words as written (with their negation: 'did not accept'). */
   text: string
   start: number
   end: number
 }
-
-interface CuePattern {
-  re: RegExp
-  kind: CueKind
-  /** Phrases that hold their own negation ('would not be a party') are not turned round. */
-  fixed?: boolean
-}
-
-const DEAL = `(?:agreement|deal|reconciliation|settlement|truce|ceasefire|proposal|conditions|demands|terms|offer)`
-
-/** Longer phrases first: a cue inside another one found earlier is dropped. */
-const PATTERNS: CuePattern[] = [
-  { re: /\b(?:would|will|could) not be (?:a )?party\b|\bnot be a party\b/gi, kind: 'rejection', fixed: true },
-  { re: /\buntil the last breath\b/gi, kind: 'rejection', fixed: true },
-  { re: /\bnot feasible\b/gi, kind: 'rejection', fixed: true },
-  { re: /\bnot (?:to )?attend\b/gi, kind: 'rejection', fixed: true },
-  {
-    re: new RegExp(
-      String.raw`\b(?:stance|position|stand) against\b|\bagainst the (?:\w+ ){0,2}${DEAL}\b`,
-      'gi',
-    ),
-    kind: 'rejection',
-    fixed: true,
-  },
-  {
-    re: /\bcontinu(?:e|ed|es|ing) (?:to fight|fighting|the fight|their fight|to resist)\b/gi,
-    kind: 'rejection',
-  },
-  { re: /\bhumiliating\b/gi, kind: 'rejection' },
-  { re: /\breject(?:s|ed|ing|ion)?\b/gi, kind: 'rejection' },
-  { re: /\brefus(?:e|ed|es|ing|al)\b/gi, kind: 'rejection' },
-  { re: /\boppos(?:e|ed|es|ing)\b|\bopposition to\b/gi, kind: 'rejection' },
-  { re: /\bboycott(?:s|ed|ing)?\b/gi, kind: 'rejection' },
-  {
-    re: new RegExp(
-      String.raw`\bwithdr(?:ew|awn|aw|awing) from the (?:\w+ ){0,2}(?:${DEAL}|talks|negotiations)\b`,
-      'gi',
-    ),
-    kind: 'rejection',
-    fixed: true,
-  },
-  {
-    re: new RegExp(String.raw`\breach(?:ed|es)? (?:an?|the) (?:\w+ ){0,2}${DEAL}\b`, 'gi'),
-    kind: 'acceptance',
-  },
-  { re: new RegExp(String.raw`\bjoin(?:ed|s)? the (?:\w+ ){0,2}${DEAL}\b`, 'gi'), kind: 'acceptance' },
-  { re: /\bagree(?:d|s)?\b/gi, kind: 'acceptance' },
-  { re: /\bsign(?:ed|s|ing)?\b(?! of)/gi, kind: 'acceptance' },
-  { re: /\baccept(?:ed|s|ing|ance)?\b/gi, kind: 'acceptance' },
-  { re: /\bapprov(?:e|ed|es|al)\b|\bendors(?:e|ed|es)\b/gi, kind: 'acceptance' },
-  { re: /\bhand(?:ed|s|ing)? over\b/gi, kind: 'compliance' },
-  { re: /\b(?:laid|lay|lays|laying) down (?:\w+ ){0,2}(?:arms|weapons|weaponry)\b/gi, kind: 'compliance' },
-  { re: /\bsurrender(?:ed|s|ing)?\b/gi, kind: 'compliance' },
-  { re: /\bevacuat(?:e|ed|es|ing)\b/gi, kind: 'compliance' },
-  { re: /\bdisarm(?:ed|s)?\b/gi, kind: 'compliance' },
-  { re: /\bdeliver(?:ed|s)? (?:\w+ ){0,2}(?:arms|weapons|weaponry)\b/gi, kind: 'compliance' },
-  { re: /\b(?:left|departed|withdrew)\b(?=\s+(?:the|their|from|for|to|al-|[A-Z]))/g, kind: 'compliance' },
-]
 
 /** Negators looked for in the few words before a cue. */
 const NEGATION = /\b(?:not|never|no longer|refus\w*|declin\w*|fail\w*|without)\b|n['’]t\b/i
@@ -83,17 +30,17 @@ const NEGATION = /\b(?:not|never|no longer|refus\w*|declin\w*|fail\w*|without)\b
 const UNREAL =
   /\b(?:to|will|would|must|should|shall|could|can|may|might|if|unless|whether|either|or)\s+(?:\w+\s+)?$/i
 
-/** The cues of a sentence, in order, each once. */
-export function findCues(text: string, span: Span): Cue[] {
+/** The cues of a sentence, in order, each once: the rules of data/stance-rules.json, in the table's order. */
+export function findCues(text: string, span: Span, rules: readonly CompiledRule[] = STANCE_RULES): Cue[] {
   const sentence = text.slice(span.start, span.end)
+  const words = wordTokens(sentence)
   const found: Cue[] = []
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0
-    for (const m of sentence.matchAll(p.re)) {
-      const start = m.index
-      const end = start + m[0].length
-      if (found.some((c) => c.start <= start && end <= c.end)) continue
-      const cue = judge(sentence, p, start, end)
+  for (const rule of rules) {
+    for (const [first, past] of matchRule(rule, words)) {
+      const start = words[first]?.start ?? 0
+      const end = words[past - 1]?.end ?? start
+      if (found.some((c) => c.start <= start + span.start && end + span.start <= c.end)) continue
+      const cue = judge(sentence, rule, start, end)
       if (cue) found.push({ ...cue, start: cue.start + span.start, end: cue.end + span.start })
     }
   }
@@ -103,10 +50,10 @@ export function findCues(text: string, span: Span): Cue[] {
     .sort((a, b) => a.start - b.start)
 }
 
-function judge(sentence: string, p: CuePattern, start: number, end: number): Cue | null {
-  const stance: Stance = p.kind === 'rejection' ? 'rejects' : 'accepts'
+function judge(sentence: string, rule: StanceRule, start: number, end: number): Cue | null {
+  const { stance, kind } = rule
   const text = sentence.slice(start, end)
-  if (p.fixed) return { stance, kind: p.kind, text, start, end }
+  if (!rule.negatable) return { stance, kind, rule: rule.id, text, start, end }
   // The five words before the cue, within its clause.
   const before =
     sentence
@@ -124,12 +71,12 @@ function judge(sentence: string, p: CuePattern, start: number, end: number): Cue
     // 'did not reject' is no rejection; taking it for acceptance would say more than the text.
     if (stance === 'rejects')
       return /refus|declin/i.test(neg[0])
-        ? { stance, kind: p.kind, text: negText, start: negStart, end }
+        ? { stance, kind, rule: rule.id, text: negText, start: negStart, end }
         : null
-    return { stance: 'rejects', kind: 'rejection', text: negText, start: negStart, end }
+    return { stance: 'rejects', kind: 'rejection', rule: rule.id, text: negText, start: negStart, end }
   }
   if (stance === 'accepts' && UNREAL.test(before)) return null
-  return { stance, kind: p.kind, text, start, end }
+  return { stance, kind, rule: rule.id, text, start, end }
 }
 
 /** Who says it: the faction itself, someone it is attributed to, or the article's own report. */

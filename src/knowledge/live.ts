@@ -1,6 +1,7 @@
 import { existsSync, type FSWatcher, readFileSync, statSync, watch } from 'node:fs'
-import { basename, dirname, extname, relative, resolve } from 'node:path'
-import { type CorpusFile, hashBytes, listCorpusFiles, readCorpusFile, toArticle } from '../corpus/load.ts'
+import { basename, dirname, relative, resolve } from 'node:path'
+import { CorpusAssembler } from '../corpus/assemble.ts'
+import { type CorpusFile, type FileRead, hashBytes, listCorpusFiles, readCorpusFile } from '../corpus/load.ts'
 import type { Article, Passage, Skipped } from '../corpus/types.ts'
 import { ALIASES_FILE, loadAliases } from '../extract/aliases.ts'
 import { type ArticleFacts, extractArticleFacts } from '../extract/facts.ts'
@@ -73,8 +74,8 @@ export class LiveCorpus implements KnowledgeSource {
   readonly #options: LiveOptions
   readonly #root: string
   #files = new Map<string, FileState>()
-  /** Each article's text key (see textKey) → its id: twins are skipped, as loadCorpus does. */
-  #texts = new Map<string, string>()
+  /** The ids and texts taken: the same rules as the first load (twins skipped, clashing ids renamed). */
+  #assembler = new CorpusAssembler()
   /** The articles each file holds, by the file's path relative to the root. */
   readonly #articlesOf = new Map<string, string[]>()
   #watcher: FSWatcher | null = null
@@ -167,16 +168,16 @@ export class LiveCorpus implements KnowledgeSource {
   }
 
   async #hashTexts(kb: KnowledgeBase): Promise<void> {
-    const texts = new Map<string, string>()
+    const assembler = new CorpusAssembler()
     let slice = performance.now()
     for (const a of kb.articles.values()) {
-      texts.set(textKey(a.text), a.id)
+      assembler.keep(a)
       if (performance.now() - slice > SLICE_MS) {
         await new Promise((r) => setImmediate(r))
         slice = performance.now()
       }
     }
-    this.#texts = texts
+    this.#assembler = assembler
   }
 
   /** Which file each article came from (a row's origin is `file:line`). */
@@ -219,23 +220,21 @@ export class LiveCorpus implements KnowledgeSource {
       return
     }
     // Everything costly first, on the side: read, segment, extract.
-    const reads = changed.map((file) => ({ file, read: this.#readFile(file) }))
-    const incoming = reads.reduce((n, r) => n + r.read.articles.length, 0)
+    const reads = changed.map((file) => ({ file, read: this.#read(file) }))
+    const incoming = reads.reduce((n, r) => n + r.read.records.length, 0)
     if (incoming > MAX_STEP_ARTICLES) {
       await this.#rebuild(touched)
       return
     }
-    // Then the swap, in one synchronous step.
     const kb = this.#kb
+    const prepared = this.#prepare(kb, touched, reads)
+    // Then the swap, in one synchronous step.
     let added = 0
     let dropped = 0
     /** The articles removed or added: only the facts they touch are merged again. */
     const changedIds = new Set<string>()
     for (const file of touched) {
       for (const id of this.#articlesOf.get(file) ?? []) {
-        const article = kb.articles.get(id)
-        if (article && this.#texts.get(textKey(article.text)) === id)
-          this.#texts.delete(textKey(article.text))
         removeArticle(kb, id)
         changedIds.add(id)
         dropped++
@@ -244,17 +243,17 @@ export class LiveCorpus implements KnowledgeSource {
       kb.files = kb.files.filter((f) => f.path !== file)
       kb.skipped = kb.skipped.filter((s) => s.file !== file && !s.file.startsWith(`${file}:`))
     }
-    for (const { file, read } of reads) {
+    for (const { file, articles, skipped, hash } of prepared) {
       const ids: string[] = []
-      for (const p of this.#assemble(kb, read.articles, read.skipped)) {
+      for (const p of articles) {
         addArticle(kb, p.article, p.passages, p.facts)
         ids.push(p.article.id)
         changedIds.add(p.article.id)
         added++
       }
       this.#articlesOf.set(file, ids)
-      if (read.hash) kb.files.push({ path: file, hash: read.hash })
-      kb.skipped.push(...read.skipped)
+      if (hash) kb.files.push({ path: file, hash })
+      kb.skipped.push(...skipped)
     }
     refreshFacts(kb, changedIds)
     this.#kb = { ...kb }
@@ -269,45 +268,39 @@ export class LiveCorpus implements KnowledgeSource {
     })
   }
 
-  /** A file's articles, ids given as loadCorpus gives them, prepared for indexing. */
-  #readFile(file: string): { articles: Prepared[]; skipped: Skipped[]; hash: string | null } {
-    const full = resolve(this.#root, file)
-    const read = readCorpusFile(full, this.#root, loadOptions(this.#options))
-    const fileId = basename(full, extname(full))
-    const multi = read.records.length > 1 || /\.(jsonl|ndjson|csv)$/i.test(full)
-    const articles = read.records.map((record, n) => {
-      const article = toArticle(record, multi ? `${fileId}-${n + 1}` : fileId)
-      const passages = segmentArticle(article)
-      return { article, passages, facts: extractArticleFacts(article, passages, this.#kb.env) }
-    })
-    return { articles, skipped: read.skipped, hash: read.hash }
+  #read(file: string) {
+    return readCorpusFile(resolve(this.#root, file), this.#root, loadOptions(this.#options))
   }
 
   /**
-   * The prepared articles that may join `kb`, with loadCorpus's rules: the same text as an
-   * article already there is skipped, an id already taken gets a suffix (its passages renamed).
+   * The touched files' old articles leave the assembler and the changed files' records join it
+   * (twins skipped, clashing ids renamed, as on the first load); each new article is segmented
+   * and its facts extracted. Nothing in the knowledge base changes yet.
    */
-  #assemble(kb: KnowledgeBase, prepared: Prepared[], skipped: Skipped[]): Prepared[] {
-    const texts = this.#texts
-    const out: Prepared[] = []
-    for (const p of prepared) {
-      const twin = texts.get(textKey(p.article.text))
-      if (twin) {
-        skipped.push({ file: p.article.origin, reason: `same text as article ${twin}` })
-        continue
-      }
-      const wanted = p.article.id
-      let id = wanted
-      for (let n = 2; kb.articles.has(id) || out.some((o) => o.article.id === id); n++) id = `${wanted}-${n}`
-      if (id !== wanted) {
-        skipped.push({ file: p.article.origin, reason: `id ${wanted} used twice: kept as ${id}` })
-        const article = { ...p.article, id }
-        const passages = segmentArticle(article)
-        out.push({ article, passages, facts: extractArticleFacts(article, passages, kb.env) })
-      } else out.push(p)
-      texts.set(textKey(p.article.text), id)
+  #prepare(
+    kb: KnowledgeBase,
+    touched: string[],
+    reads: { file: string; read: FileRead }[],
+  ): { file: string; articles: Prepared[]; skipped: Skipped[]; hash: string | null }[] {
+    try {
+      for (const file of touched)
+        for (const id of this.#articlesOf.get(file) ?? []) {
+          const article = kb.articles.get(id)
+          if (article) this.#assembler.remove(article)
+        }
+      return reads.map(({ file, read }) => {
+        const assembled = this.#assembler.add(file, read.records)
+        const articles = assembled.articles.map((article) => {
+          const passages = segmentArticle(article)
+          return { article, passages, facts: extractArticleFacts(article, passages, kb.env) }
+        })
+        return { file, articles, skipped: [...read.skipped, ...assembled.skipped], hash: read.hash }
+      })
+    } catch (e) {
+      // The knowledge base stays as it was: so must what the assembler knows of it.
+      this.#assembler = new CorpusAssembler(kb.articles.values())
+      throw e
     }
-    return out
   }
 
   /** A full rebuild, built beside the current knowledge base and swapped in when whole. */
@@ -319,40 +312,22 @@ export class LiveCorpus implements KnowledgeSource {
     const articles: Article[] = []
     const skipped: Skipped[] = []
     const corpusFiles: CorpusFile[] = []
-    const ids = new Set<string>()
-    const texts = new Map<string, string>()
+    const assembler = new CorpusAssembler()
     const states = new Map<string, FileState>()
     for (const file of this.#list()) {
-      const full = resolve(this.#root, file)
-      const read = readCorpusFile(full, this.#root, loadOptions(this.#options))
+      const read = this.#read(file)
       skipped.push(...read.skipped)
       if (read.hash) corpusFiles.push({ path: file, hash: read.hash })
       states.set(file, this.#stateOf(file, read.hash))
-      const fileId = basename(full, extname(full))
-      const multi = read.records.length > 1 || /\.(jsonl|ndjson|csv)$/i.test(full)
-      for (const [n, record] of read.records.entries()) {
-        const article = toArticle(record, multi ? `${fileId}-${n + 1}` : fileId)
-        const key = textKey(article.text)
-        const twin = texts.get(key)
-        if (twin) {
-          skipped.push({ file: record.origin, reason: `same text as article ${twin}` })
-          continue
-        }
-        let id = article.id
-        for (let k = 2; ids.has(id); k++) id = `${article.id}-${k}`
-        if (id !== article.id)
-          skipped.push({ file: record.origin, reason: `id ${article.id} used twice: kept as ${id}` })
-        article.id = id
-        ids.add(id)
-        texts.set(key, id)
-        articles.push(article)
-      }
+      const added = assembler.add(file, read.records)
+      articles.push(...added.articles)
+      skipped.push(...added.skipped)
       await new Promise((r) => setImmediate(r))
     }
     const kb = await buildKnowledgeBaseAsync({ corpusPath, articles, skipped, files: corpusFiles, env })
     this.#kb = kb
     this.#files = states
-    this.#texts = texts
+    this.#assembler = assembler
     this.#remember(kb)
     const ms = performance.now() - started
     this.#options.onUpdate?.({
@@ -371,11 +346,6 @@ export class LiveCorpus implements KnowledgeSource {
 /** The folder file paths are relative to: the corpus folder, or the folder of a corpus file. */
 function rootOf(corpusPath: string): string {
   return statSync(corpusPath).isDirectory() ? corpusPath : dirname(corpusPath)
-}
-
-/** The text of an article as loadCorpus compares it for twins. */
-function textKey(text: string): string {
-  return hashBytes(text.replace(/\s+/g, ' ').toLowerCase())
 }
 
 function loadOptions(options: LiveOptions) {

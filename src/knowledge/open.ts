@@ -33,6 +33,24 @@ export interface Opened {
   ms: number
 }
 
+/**
+ * Knowledge bases opened elsewhere, before a synchronous caller asks: the command line opens
+ * from PostgreSQL (asynchronous) first, then runs as always. Keyed by corpus path and load options.
+ */
+const preloaded = new Map<string, KnowledgeBase>()
+const preloadKey = (corpusPath: string, loadOptions: unknown) =>
+  JSON.stringify([resolve(corpusPath), loadOptions])
+
+/** The load options that change what is read (part of every key). */
+export function loadOptionsOf(options: Pick<OpenOptions, 'columns' | 'maxFileBytes'>) {
+  return { columns: options.columns ?? {}, maxFileBytes: options.maxFileBytes ?? null }
+}
+
+/** Makes openKnowledgeBase answer with `kb` for this corpus and these options. */
+export function providePreloaded(options: OpenOptions, kb: KnowledgeBase): void {
+  preloaded.set(preloadKey(options.corpusPath, loadOptionsOf(options)), kb)
+}
+
 /** Every file's path and content hash: what the cache key is made of. */
 export function fingerprint(corpusPath: string): CorpusFile[] {
   const root = resolve(corpusPath, '..')
@@ -54,8 +72,10 @@ export function openKnowledgeBase(options: OpenOptions): Opened {
   const started = performance.now()
   const corpusPath = resolve(options.corpusPath)
   if (!existsSync(corpusPath)) throw new CorpusError(`corpus not found: ${options.corpusPath}`)
+  const loadOptions = loadOptionsOf(options)
+  const pre = preloaded.get(preloadKey(corpusPath, loadOptions))
+  if (pre) return { kb: pre, fromCache: true, ms: performance.now() - started }
   const env: ExtractEnv = { aliases: loadAliases(corpusPath) }
-  const loadOptions = { columns: options.columns ?? {}, maxFileBytes: options.maxFileBytes ?? null }
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir
   const key = cacheDir ? cacheKey(fingerprint(corpusPath), loadOptions) : ''
   if (cacheDir) {

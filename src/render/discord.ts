@@ -17,8 +17,8 @@ export const LIMITS = {
   total: 6000,
 } as const
 
-/** Longest item line and lead, so that one long item never crowds out a whole page. */
-export const ITEM_CHARS = 1200
+/** Longest item line (a gist: its whole text is in the quote it cites) and lead. */
+export const ITEM_CHARS = 120
 export const LEAD_CHARS = 1500
 /** Room kept for " · page 12/34" after the footer text. */
 const PAGE_NOTE_CHARS = 24
@@ -163,12 +163,6 @@ export function citationField(n: number, c: Citation): APIEmbedField {
   }
 }
 
-/** What a page is made of: a description line (or none) and the citation numbers it needs. */
-interface Block {
-  line: string | null
-  cites: number[]
-}
-
 function itemLine(item: Item): string {
   const refs = [...new Set(item.cites ?? [])].map((n) => `[${n}]`).join('')
   const text = fitMarkdown(
@@ -178,22 +172,23 @@ function itemLine(item: Item): string {
   return `• ${text}${refs ? ` ${refs}` : ''}`
 }
 
-function blocksOf(p: Presentation): Block[] {
-  const blocks: Block[] = []
-  const referenced = new Set<number>()
-  for (const section of p.sections) {
+/**
+ * The description lines of an answer: each item on one line (its gist, cut to ITEM_CHARS, with
+ * its [n] references), a blank line and the heading where a section starts.
+ */
+function linesOf(p: Presentation): string[] {
+  const lines: string[] = []
+  for (const section of p.sections)
     section.items.forEach((item, i) => {
-      const cites = [...new Set(item.cites ?? [])].filter((n) => n >= 1 && n <= p.citations.length)
-      for (const n of cites) referenced.add(n)
       const heading = i === 0 && section.heading ? `**${fitPlain(section.heading, LIMITS.title)}**\n` : ''
-      blocks.push({ line: `${heading}${itemLine(item)}`, cites })
+      lines.push(`${i === 0 ? '\n' : ''}${heading}${itemLine(item)}`)
     })
-  }
-  // Citations that no item points at (an answer's own sources) still get shown, after the items.
-  p.citations.forEach((_, i) => {
-    if (!referenced.has(i + 1)) blocks.push({ line: null, cites: [i + 1] })
-  })
-  return blocks
+  return lines
+}
+
+/** Lines as a description: a section's blank line is dropped at the top of a page. */
+function joinLines(lines: readonly string[]): string {
+  return lines.map((l, i) => (i === 0 ? l.replace(/^\n/, '') : l)).join('\n')
 }
 
 function embedSize(e: APIEmbed): number {
@@ -232,10 +227,31 @@ export function embedProblems(embeds: readonly APIEmbed[]): string[] {
   return problems
 }
 
+/** How much of each quote a summary page shows, from the whole quote down to none. */
+const QUOTE_TIERS = [LIMITS.fieldValue, 160, 0] as const
+
+/** A citation field showing at most `quoteChars` of the quote (0: where it comes from only). */
+function compactField(n: number, c: Citation, quoteChars: number): APIEmbedField {
+  const full = citationField(n, c)
+  if (quoteChars >= LIMITS.fieldValue) return full
+  const meta = citationMeta(c)
+  const name = `[${n}] ${fitPlain(sanitize(c.title).replace(/\s+/g, ' '), 80)}`
+  if (quoteChars === 0) return { name, value: meta }
+  const quote = fitPlain(sanitize(c.quote).replace(/\s+/g, ' '), quoteChars)
+  return { name, value: `> ${quote || ELLIPSIS}\n${meta}` }
+}
+
+interface Page {
+  lines: string[]
+  fields: APIEmbedField[]
+}
+
 /**
- * A presentation as pages of one embed each, every page within Discord's limits: the title and
- * (on the first page) the lead and suggestions, then as many items as fit with the numbered
- * citations they rest on as fields. Citation numbers stay the same on every page.
+ * A presentation as pages of one embed each, every page within Discord's limits. First the
+ * summary: the title, the lead, and every item as one line with its [n] references, as many
+ * per page as fit (about 25 on a page); under them the citations each page refers to, with as
+ * much of each quote as fits. When a quote had to be shortened there, "quotes" pages follow with
+ * every citation in full. Citation numbers stay the same on every page.
  */
 export function renderPages(p: Presentation, corpusLine: string): APIEmbed[] {
   const title = fitPlain(sanitize(p.title).replace(/\s+/g, ' '), LIMITS.title)
@@ -248,63 +264,72 @@ export function renderPages(p: Presentation, corpusLine: string): APIEmbed[] {
   if (p.lead) head.push(fitMarkdown([{ text: sanitize(p.lead) }], LEAD_CHARS))
   if (p.suggestions?.length)
     head.push(`**Did you mean:** ${fitPlain(sanitize(p.suggestions.slice(0, 10).join(' · ')), 600)}`)
-  const fields = new Map<number, APIEmbedField>()
-  const fieldOf = (n: number): APIEmbedField => {
-    let f = fields.get(n)
-    if (!f) {
-      const c = p.citations[n - 1]
-      f = c ? citationField(n, c) : { name: `[${n}]`, value: ELLIPSIS }
-      fields.set(n, f)
-    }
-    return f
-  }
   const fixed = title.length + footer.length + PAGE_NOTE_CHARS
-  const pages: { lines: string[]; cites: number[] }[] = []
+  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= p.citations.length
+  const fits = (pg: Page) =>
+    joinLines(pg.lines).length <= LIMITS.description &&
+    pg.fields.length <= LIMITS.fields &&
+    fixed + joinLines(pg.lines).length + pg.fields.reduce((n, f) => n + f.name.length + f.value.length, 0) <=
+      LIMITS.total
+
+  // Summary pages: the lines, as many as fit on a page, then each page's citations, as full as fit.
+  const summary: { lines: string[]; cites: number[] }[] = []
   let page = { lines: [...head], cites: [] as number[] }
-  const descLength = (lines: string[]) => lines.join('\n\n').length
-  const size = (pg: typeof page) =>
-    fixed +
-    descLength(pg.lines) +
-    pg.cites.reduce((n, c) => n + fieldOf(c).name.length + fieldOf(c).value.length, 0)
-  const fits = (pg: typeof page) =>
-    descLength(pg.lines) <= LIMITS.description && pg.cites.length <= LIMITS.fields && size(pg) <= LIMITS.total
-  const isEmpty = (pg: typeof page) => pg.cites.length === 0 && pg.lines.length === 0
-  const queue = blocksOf(p)
-  while (queue.length) {
-    const block = queue.shift() as Block
+  const items = p.sections.flatMap((s) => s.items)
+  linesOf(p).forEach((line, k) => {
+    const cites = [...new Set(items[k]?.cites ?? [])].filter(valid)
     const grown = {
-      lines: block.line === null ? page.lines : [...page.lines, block.line],
-      cites: [...page.cites, ...block.cites.filter((c) => !page.cites.includes(c))],
+      lines: [...page.lines, line],
+      cites: [...page.cites, ...cites.filter((c) => !page.cites.includes(c))],
     }
-    if (fits(grown)) {
-      page = grown
-      continue
+    if (fits({ lines: grown.lines, fields: [] }) || page.lines.length === 0) page = grown
+    else {
+      summary.push(page)
+      page = { lines: [line], cites }
     }
-    if (!isEmpty(page)) {
-      pages.push(page)
-      page = { lines: [], cites: [] }
-      queue.unshift(block)
-      continue
+  })
+  summary.push(page)
+  // Citations no item points at (an answer's own sources) go with the last summary page.
+  const referenced = new Set(summary.flatMap((pg) => pg.cites))
+  const last = summary[summary.length - 1] as (typeof summary)[number]
+  p.citations.forEach((_, i) => {
+    if (!referenced.has(i + 1)) last.cites.push(i + 1)
+  })
+  let shortened = false
+  const pages: Page[] = summary.map((pg) => {
+    const cites = [...pg.cites].sort((a, b) => a - b)
+    for (const tier of QUOTE_TIERS) {
+      const fields = cites.map((n) => compactField(n, p.citations[n - 1] as Citation, tier))
+      const trial = { lines: pg.lines, fields }
+      if (fits(trial)) {
+        const whole = (n: number) => citationField(n, p.citations[n - 1] as Citation).value
+        if (fields.some((f, k) => f.value !== whole(cites[k] as number))) shortened = true
+        return trial
+      }
     }
-    // Alone on a page and still too big: keep its line and as many citations as fit, the rest next.
-    const taken: number[] = []
-    for (const c of block.cites) {
-      const trial = { lines: block.line === null ? [] : [block.line], cites: [...taken, c] }
-      if (!fits(trial)) break
-      taken.push(c)
-    }
-    if (taken.length === 0 && block.line === null) taken.push(block.cites[0] as number)
-    page = { lines: block.line === null ? [] : [block.line], cites: taken }
-    const rest = block.cites.filter((c) => !taken.includes(c))
-    if (rest.length) queue.unshift({ line: null, cites: rest })
+    shortened ||= cites.length > 0
+    return { lines: pg.lines, fields: [] }
+  })
+  // A summary page with nothing on it (no lead, no items) gives way to the quotes.
+  if (pages.length === 1 && pages[0]?.lines.length === 0 && pages[0]?.fields.length === 0) pages.length = 0
+  if (shortened || pages.length === 0) {
+    let quotes: Page = { lines: [], fields: [] }
+    p.citations.forEach((c, i) => {
+      const field = citationField(i + 1, c)
+      const grown = { lines: quotes.lines, fields: [...quotes.fields, field] }
+      if (fits(grown) || quotes.fields.length === 0) quotes = grown
+      else {
+        pages.push(quotes)
+        quotes = { lines: [], fields: [field] }
+      }
+    })
+    if (quotes.fields.length || pages.length === 0) pages.push(quotes)
   }
-  if (!isEmpty(page) || pages.length === 0) pages.push(page)
   return pages.map((pg, i) => {
     const embed: APIEmbed = { title, color: EMBED_COLOR }
-    const description = pg.lines.join('\n\n')
+    const description = joinLines(pg.lines)
     if (description) embed.description = description
-    const cites = [...pg.cites].sort((a, b) => a - b)
-    if (cites.length) embed.fields = cites.map(fieldOf)
+    if (pg.fields.length) embed.fields = pg.fields
     const note = pages.length > 1 ? ` · page ${i + 1}/${pages.length}` : ''
     embed.footer = { text: `${footer}${note}` }
     return embed

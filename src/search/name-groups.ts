@@ -3,7 +3,7 @@ import { searchTerms } from '../text/normalize.ts'
 
 /**
  * The names that mean one thing — a faction's name with its spellings, short forms, English
- * names and acronyms, from the alias table and from the corpus — so that a search for 'HTS' or
+ * names and acronyms, from the alias table, the gazetteer and the corpus — so that a search for 'HTS' or
  * 'Jaish al-Izza' finds what the articles call "Tahrir al-Sham" or "Jaysh al-Azza".
  */
 export interface NameGroup {
@@ -25,7 +25,7 @@ export function nameGroups(kb: KnowledgeBase): NameGroup[] {
   const known = groupsByFacts.get(kb.facts)
   if (known) return known
   const lists = [
-    ...kb.facts.factions.map((f) => [f.name, ...f.aliases]),
+    ...kb.facts.factions.map((f) => [f.name, ...f.aliases, ...(f.otherNames ?? [])]),
     ...kb.env.aliases.factions.map((f) => [f.name, ...f.aliases]),
   ]
   const groups = lists

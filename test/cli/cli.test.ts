@@ -109,8 +109,13 @@ describe('the command line', () => {
     const found = cli('search', 'Daraa', '--json', '--corpus', `${dir}/rows.jsonl`).json()
     expect(found.results[0].citation).toMatchObject({ article: 'r1', title: 'Deal in Daraa', paragraph: 1 })
     expect(isVerbatim(found.results[0].citation.quote, 'The deal in Daraa was signed on Friday.')).toBe(true)
+    expect(cli('search', 'Daraa', '--corpus', `${dir}/rows.jsonl`).stderr).toBe(
+      '1 file skipped — see `about`\n',
+    )
     const about = cli('about', '--json', '--corpus', `${dir}/rows.jsonl`).json()
-    expect(about.skipped).toEqual([{ file: 'rows.jsonl:2', reason: 'not valid JSON' }])
+    expect(about.skipped).toEqual([
+      { file: 'rows.jsonl', reason: '1 row skipped (first at line 2: not valid JSON)' },
+    ])
   })
 
   it('takes CSV column names with --columns', () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadCorpus } from '../../src/corpus/load.ts'
 import { tempCorpus } from '../helpers.ts'
@@ -100,14 +101,13 @@ describe('reading .jsonl', () => {
     expect(articles[1]?.title).toBe('A title comes from here')
   })
 
-  it('skips a bad line with its line number, and loads the others', () => {
+  it('skips bad lines with one warning for the file (how many, the first line and why), and loads the others', () => {
     const { articles, skipped } = load({
       'rows.jsonl': '{"id":"a","text":"Fine."}\n{oops\n{"id":"c","title":"no text"}\n',
     })
     expect(articles.map((a) => a.id)).toEqual(['a'])
     expect(skipped).toEqual([
-      { file: 'rows.jsonl:2', reason: 'not valid JSON' },
-      { file: 'rows.jsonl:3', reason: expect.stringContaining('no text') },
+      { file: 'rows.jsonl', reason: '2 rows skipped (first at line 2: not valid JSON)' },
     ])
   })
 })
@@ -120,10 +120,12 @@ describe('reading .csv', () => {
     expect(articles[0]?.text).toBe('He said "yes".\nThen left.')
   })
 
-  it('skips a row whose fields do not fit the header, and loads the others', () => {
+  it('skips a row whose fields do not fit the header with one warning for the file, and loads the others', () => {
     const { articles, skipped } = load({ 'a.csv': 'id,text\n1,Good one.\n2,too,many\n3,Also good.\n' })
     expect(articles.map((a) => a.id)).toEqual(['1', '3'])
-    expect(skipped).toEqual([{ file: 'a.csv:3', reason: '3 fields where the header has 2' }])
+    expect(skipped).toEqual([
+      { file: 'a.csv', reason: '1 row skipped (first at line 3: 3 fields where the header has 2)' },
+    ])
   })
 
   it('takes the columns it is told to', () => {
@@ -146,22 +148,29 @@ describe('reading .csv', () => {
     expect(articles[0]?.text).toBe('Café ; Assad’s men.')
   })
 
-  it('reads the FA-KES data set as published (Windows-1252, its own column names)', () => {
-    const { articles, skipped } = loadCorpus('../shared/datasets/fakes-original.csv')
-    expect(articles.length + skipped.length).toBe(804)
-    expect(articles.find((a) => a.meta.originalId === '1926479112')?.id).toBe('1926479112-2')
-    expect(skipped.every((s) => s.reason.startsWith('same text as'))).toBe(true)
-    const first = articles[0]
-    expect(first).toMatchObject({
-      id: '1914947530',
-      title: 'Syria attack symptoms consistent with nerve agent use WHO',
-      source: 'nna',
-      date: '2017-04-05',
-    })
-    expect(first?.meta).toMatchObject({ location: 'idlib' })
-    // Its damaged characters were saved as U+FFFD in UTF-8: read as UTF-8, no mojibake.
-    expect(articles.some((a) => a.text.includes('ï¿½'))).toBe(false)
-  })
+  // The data set is not part of the project: CI has ../shared beside it, a fresh clone does not.
+  const fakes = '../shared/datasets/fakes-original.csv'
+  if (!existsSync(fakes))
+    console.warn(`skipped: the FA-KES test needs ${fakes}, which is absent here (CI has it)`)
+  it.skipIf(!existsSync(fakes))(
+    'reads the FA-KES data set as published (Windows-1252, its own column names)',
+    () => {
+      const { articles, skipped } = loadCorpus(fakes)
+      expect(articles.length + skipped.length).toBe(804)
+      expect(articles.find((a) => a.meta.originalId === '1926479112')?.id).toBe('1926479112-2')
+      expect(skipped.every((s) => s.reason.startsWith('same text as'))).toBe(true)
+      const first = articles[0]
+      expect(first).toMatchObject({
+        id: '1914947530',
+        title: 'Syria attack symptoms consistent with nerve agent use WHO',
+        source: 'nna',
+        date: '2017-04-05',
+      })
+      expect(first?.meta).toMatchObject({ location: 'idlib' })
+      // Its damaged characters were saved as U+FFFD in UTF-8: read as UTF-8, no mojibake.
+      expect(articles.some((a) => a.text.includes('ï¿½'))).toBe(false)
+    },
+  )
 })
 
 describe('files that cannot be used', () => {
@@ -174,14 +183,14 @@ describe('files that cannot be used', () => {
       'bad front matter',
       'x.md',
       '---\ntitle: "open\n---\nText.',
-      'bad front matter: line 1 has an unclosed quote',
+      expect.stringMatching(/^bad front matter: /),
     ],
     ['unclosed front matter', 'x.md', '---\ntitle: x\nText.', 'front matter has no closing ---'],
     [
       'another format',
       'x.pdf',
       '%PDF-1.4',
-      'not a corpus format (.txt .md .markdown .html .htm .jsonl .ndjson .csv)',
+      expect.stringMatching(/^not a corpus format \(\.txt .*\.csv .*\)$/),
     ],
   ])('skips a %s file with one warning naming it, and loads the rest', (_what, name, content, reason) => {
     const { articles, skipped } = load({ 'good.txt': good, [name]: content })

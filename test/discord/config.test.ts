@@ -54,6 +54,25 @@ describe('configuration from the environment', () => {
     expect(parseConfig({ ...good, DISCORD_GUILD_ID: '' }).guildId).toBeNull()
   })
 
+  it('runs one process unless SHARDS is set (a count or auto); inside a shard SHARDS is discord.js’s', () => {
+    expect(parseConfig(good)).toMatchObject({ shards: null, shardSpawnDelayMs: 5500, databaseUrl: null })
+    expect(parseConfig({ ...good, SHARDS: 'auto' }).shards).toBe('auto')
+    expect(parseConfig({ ...good, SHARDS: '4', SHARD_SPAWN_DELAY_MS: '0' })).toMatchObject({
+      shards: 4,
+      shardSpawnDelayMs: 0,
+    })
+    expect(() => parseConfig({ ...good, SHARDS: '0' })).toThrow(/SHARDS should be 'auto' or a whole number/)
+    expect(
+      parseConfig({ ...good, SHARDS: '0', SHARD_COUNT: '2', SHARDING_MANAGER: 'true' }).shards,
+    ).toBeNull()
+  })
+
+  it('takes a postgres:// DATABASE_URL, and names the variable, not its value, when it is wrong', () => {
+    const url = 'postgres://musalaha@127.0.0.1:5432/musalaha'
+    expect(parseConfig({ ...good, DATABASE_URL: url }).databaseUrl).toBe(url)
+    expect(() => parseConfig({ ...good, DATABASE_URL: 'mysql://x@y/z' })).toThrow(/^DATABASE_URL should be/)
+  })
+
   it.each([
     [{ DISCORD_CLIENT_ID: good.DISCORD_CLIENT_ID }, 'DISCORD_TOKEN should be the bot token'],
     [{ ...good, DISCORD_TOKEN: 'short' }, 'DISCORD_TOKEN should be'],

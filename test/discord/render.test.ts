@@ -187,36 +187,66 @@ describe('renderPages: every page within every Discord limit', () => {
     )
   })
 
-  it('pages past 6000 characters in all, repeating a citation on each page that refers to it', () => {
+  it('shows every item on the summary page, quotes shortened, then the full quotes on quotes pages', () => {
     const citations = Array.from({ length: 12 }, (_, i) => citation({ paragraph: i + 1, quote: words(200) }))
     const items = citations.map((_, i) => ({ text: `finding ${i}`, cites: [i + 1, 1] }))
     const pages = renderPages({ title: 'T', sections: [{ items }], citations }, line)
-    expect(pages.length).toBeGreaterThan(2)
-    for (const p of pages) {
-      expect(embedProblems([p])).toEqual([])
-      expect(p.fields?.[0]?.name).toMatch(/^\[1\]/)
-    }
+    for (const p of pages) expect(embedProblems([p])).toEqual([])
+    expect(pages[0]?.description?.split('\n')).toHaveLength(12)
+    expect(pages[0]?.fields?.map((f) => f.name.match(/^\[(\d+)\]/)?.[1])).toEqual(
+      citations.map((_, i) => String(i + 1)),
+    )
+    expect(pages[0]?.fields?.[0]?.value).toMatch(/^> word0 .*…\n/)
+    const quoted = pages.slice(1).flatMap((p) => p.fields ?? [])
+    expect(quoted.map((f) => f.name)).toEqual(citations.map((_, i) => `[${i + 1}] An article`))
+    expect(quoted[0]?.value.length).toBeGreaterThan(900)
   })
 
-  it('keeps an item and its citations together, numbers unchanged', () => {
+  it('puts each item on one line, a blank line before each section, and the citations under them', () => {
     const citations = [citation({ quote: 'first' }), citation({ quote: 'second', paragraph: 9 })]
     const pages = renderPages(
       {
         title: 'T',
+        lead: 'Two findings.',
         sections: [
           {
+            heading: 'One',
             items: [
               { text: 'a', cites: [2] },
               { text: 'b', cites: [1] },
             ],
           },
+          { heading: 'Two', items: [{ text: 'c' }] },
         ],
         citations,
       },
       line,
     )
-    expect(pages[0]?.description).toBe('• a [2]\n\n• b [1]')
-    expect(pages[0]?.fields?.map((f) => f.name)).toEqual(['[1] An article', '[2] An article'])
+    expect(pages).toHaveLength(1)
+    expect(pages[0]?.description).toMatchInlineSnapshot(`
+      "Two findings.
+
+      **One**
+      • a [2]
+      • b [1]
+
+      **Two**
+      • c"
+    `)
+    expect(pages[0]?.fields).toMatchInlineSnapshot(`
+      [
+        {
+          "name": "[1] An article",
+          "value": "> first
+      Enab Baladi, 2018-05-03 · ¶4 · \`a1\`",
+        },
+        {
+          "name": "[2] An article",
+          "value": "> second
+      Enab Baladi, 2018-05-03 · ¶9 · \`a1\`",
+        },
+      ]
+    `)
   })
 
   it('renders a real search answer from the corpus within limits, escaped', () => {

@@ -119,7 +119,10 @@ describe('the bot against a fake Discord, end to end', () => {
   it.each(registry.map((c) => [c.name, c] as const))(
     '/%s: deferred at once, then answered with embeds in limits',
     async (_, c) => {
-      const x = await discord.interact(slashCommand(c.name, sampleOptions(c), someone()))
+      // A picture (timeline) takes a few seconds to draw on a busy machine: the answer is deferred.
+      const x = await discord.interact(slashCommand(c.name, sampleOptions(c), someone()), {
+        timeoutMs: 30_000,
+      })
       expectWellFormed(x)
       expect(x.callback?.body).toEqual({ type: CALLBACK.deferred, data: { flags: 0 } })
       expect(x.final?.method).toBe('PATCH')
@@ -187,6 +190,52 @@ describe('the bot against a fake Discord, end to end', () => {
       disabled: false,
       custom_id: 'pg:0:search:["Homs",50]',
     })
+  })
+
+  it('/help: what each command does with an example, how names are matched, which corpus is loaded', async () => {
+    const x = await discord.interact(slashCommand('help', {}, someone()))
+    expectWellFormed(x)
+    const embed = x.final?.body.embeds[0]
+    for (const c of registry) expect(embed.description).toContain(`**${c.name}** — `)
+    expect(embed.description).toContain('**How names are matched**')
+    expect(embed.description).toMatch(/corpus: 5 articles from \d+ publishers, dated 2017-\d\d-\d\d to 2018-/)
+  })
+
+  it('"Copy as Markdown": the same answer as Markdown with footnotes, visible only to who clicked', async () => {
+    const user = someone()
+    const x = await discord.interact(slashCommand('terms', { agreement: 'rastan' }, user))
+    const buttons = x.final?.body.components.flatMap((r: { components: unknown[] }) => r.components)
+    const copy = buttons.find((b: { label: string }) => b.label === 'Copy as Markdown')
+    expect(copy.custom_id).toBe('md:0:terms:["rastan"]')
+    const message = discord.messageObject({ content: '', author: discord.bot, ...x.final?.body })
+    const clicked = await discord.interact(buttonPress(copy.custom_id, message, someone()))
+    expectWellFormed(clicked)
+    expect(clicked.callback?.body.type).toBe(CALLBACK.reply)
+    const reply = clicked.callback?.body.data
+    expect(reply.flags).toBe(EPHEMERAL)
+    // Too long for one message: attached as a file, the Markdown itself.
+    const markdown = reply.content.startsWith('```md')
+      ? reply.content.slice(6, -3)
+      : clicked.callback?.body.files?.[0]?.bytes.toString('utf8')
+    expect(markdown).toMatch(/^## Northern Homs countryside agreement\n/)
+    expect(markdown).toMatch(/^- .+ \[\^1\]$/m)
+    expect(markdown).toMatch(/^\[\^1\]: “.+” — \*.+\*, .*¶\d+\./m)
+  })
+
+  it('/timeline: the picture attached to the reply as a PNG, shown in the embed, marks numbered to the citations', async () => {
+    const x = await discord.interact(slashCommand('timeline', { subject: 'rastan' }, someone()), {
+      timeoutMs: 30_000,
+    })
+    expectWellFormed(x)
+    const body = x.final?.body
+    expect(body.files).toHaveLength(1)
+    const [png] = body.files
+    expect(png.name).toBe('timeline.png')
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    expect(png.bytes.length).toBeGreaterThan(20_000)
+    expect(body.embeds[0].image).toEqual({ url: 'attachment://timeline.png' })
+    expect(body.embeds[0].description).toMatch(/2018-05-02: agreed \[\d+\]/)
+    expect(body.embeds[0].title).toBe('Timeline: Northern Homs countryside agreement')
   })
 
   it('suggests names while typing (autocomplete): at most 25 choices of 1–100 characters', async () => {

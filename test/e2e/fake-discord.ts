@@ -14,6 +14,10 @@
  *
  * Built for reuse (the load test): `interact` can run many at once; each waits only for the
  * requests that carry its own interaction token.
+ *
+ * Sharding: `startFakeDiscord({ shards: 2 })` recommends two shards, has one server per shard
+ * (`guildIds`, by Discord's rule shard = (guild id >> 22) % shards) and sends each server's
+ * events only over the connection of the shard that owns it, DMs over shard 0's, as Discord does.
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -61,7 +65,11 @@ export interface FakeDiscord {
   applicationId: string
   bot: FakeUser
   guildId: string
+  /** One server per shard, guildIds[s] on shard s (guildIds[0] is guildId when it is on shard 0). */
+  guildIds: string[]
   channelId: string
+  /** The shard ids that have logged in, in order. */
+  identifiedShards: number[]
   /** Resolves with the IDENTIFY payload once the bot has logged in (READY and GUILD_CREATE sent). */
   identified: Promise<{ token: string; intents: number }>
   requests: RecordedRequest[]
@@ -91,8 +99,8 @@ export interface InteractionInit {
   /** The member's permission bits as a decimal string (default: none). */
   permissions?: string
   message?: Record<string, unknown>
-  /** null: sent from a DM. */
-  guild?: null
+  /** null: sent from a DM; a server id from guildIds: from that server (default guildId). */
+  guild?: null | string
 }
 
 export interface MessageInit {
@@ -189,24 +197,60 @@ export function messageCommand(
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
 
+/** A file sent with a message (multipart/form-data), as the fake received it. */
+export interface ReceivedFile {
+  field: string
+  name: string
+  type: string
+  bytes: Buffer
+}
+
+/**
+ * A multipart body (a message with files) as Discord reads it: the JSON of `payload_json` with
+ * the files beside it under `files`. Node's own Response parses the form.
+ */
+async function readMultipart(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': contentType },
+  }).formData()
+  const payload = form.get('payload_json')
+  const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Record<string, unknown>
+  const files: ReceivedFile[] = []
+  for (const [field, value] of form.entries())
+    if (typeof value !== 'string')
+      files.push({ field, name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) })
+  return { ...body, files }
+}
+
 /** Starts the fake on a free port of 127.0.0.1. */
-export async function startFakeDiscord(): Promise<FakeDiscord> {
+export async function startFakeDiscord(options: { shards?: number } = {}): Promise<FakeDiscord> {
+  const shardCount = options.shards ?? 1
   const applicationId = '100000000000000001'
   const bot: FakeUser = { id: applicationId, username: 'Musalaha', bot: true }
   const guildId = '300000000000000001'
   const channelId = '300000000000000002'
+  const shardOf = (guild: string) => Number((BigInt(guild) >> 22n) % BigInt(shardCount))
+  // One server per shard: the first server, then ids a step of 2^22 apart until every shard has one.
+  const byShard = new Map<number, string>([[shardOf(guildId), guildId]])
+  for (let k = 1n; byShard.size < shardCount; k++) {
+    const id = String(BigInt(guildId) + (k << 22n))
+    if (!byShard.has(shardOf(id))) byShard.set(shardOf(id), id)
+  }
+  const guildIds = [...byShard].sort((a, b) => a[0] - b[0]).map(([, id]) => id)
+  const identifiedShards: number[] = []
   const requests: RecordedRequest[] = []
   const listeners = new Set<(r: RecordedRequest) => void>()
-  const sockets = new Set<WebSocket>()
+  /** Each open gateway connection and the shard it identified as (-1 before IDENTIFY). */
+  const sockets = new Map<WebSocket, number>()
   let seq = 0
   let resolveIdentified: (v: { token: string; intents: number }) => void = () => undefined
   const identified = new Promise<{ token: string; intents: number }>((r) => {
@@ -259,6 +303,14 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         components: (body?.components as unknown[]) ?? [],
         flags: typeof body?.flags === 'number' ? body.flags : 0,
       }),
+      attachments: ((body?.files as ReceivedFile[] | undefined) ?? []).map((f) => ({
+        id: snowflake(),
+        filename: f.name,
+        size: f.bytes.length,
+        content_type: f.type,
+        url: `https://cdn.invalid/attachments/${f.name}`,
+        proxy_url: `https://cdn.invalid/attachments/${f.name}`,
+      })),
       application_id: applicationId,
       webhook_id: applicationId,
     }
@@ -274,15 +326,17 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const text = await readBody(req)
+    const raw = await readBody(req)
+    const text = raw.toString('utf8')
+    const contentType = req.headers['content-type'] ?? ''
     let body: unknown = text
-    if (text && (req.headers['content-type'] ?? '').includes('json')) {
+    if (text && contentType.includes('json')) {
       try {
         body = JSON.parse(text)
       } catch {
         body = text
       }
-    }
+    } else if (contentType.startsWith('multipart/form-data')) body = await readMultipart(raw, contentType)
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, '')
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -300,7 +354,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const { port } = server.address() as AddressInfo
       return reply(res, 200, {
         url: `ws://127.0.0.1:${port}/gateway`,
-        shards: 1,
+        shards: shardCount,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       })
     }
@@ -333,7 +387,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const send = (ws: WebSocket, payload: Record<string, unknown>) => ws.send(JSON.stringify(payload))
   const dispatchTo = (ws: WebSocket, t: string, d: unknown) => send(ws, { op: 0, t, s: ++seq, d })
   wss.on('connection', (ws: WebSocket) => {
-    sockets.add(ws)
+    sockets.set(ws, -1)
     ws.on('close', () => sockets.delete(ws))
     send(ws, { op: 10, d: { heartbeat_interval: 41250 } })
     ws.on('message', (raw) => {
@@ -341,56 +395,69 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       if (packet.op === 1) send(ws, { op: 11 })
       if (packet.op === 2) {
         const { port } = server.address() as AddressInfo
+        const [shard = 0, count = 1] = (packet.d.shard as [number, number] | undefined) ?? []
+        if (count !== shardCount)
+          throw new Error(`fake discord: a client identified as one of ${count} shards`)
+        sockets.set(ws, shard)
+        identifiedShards.push(shard)
+        const mine = guildIds.filter((g) => shardOf(g) === shard)
         dispatchTo(ws, 'READY', {
           v: 10,
           user: { ...bot, discriminator: '0', global_name: null, avatar: null },
-          guilds: [{ id: guildId, unavailable: true }],
+          guilds: mine.map((id) => ({ id, unavailable: true })),
           session_id: randomBytes(8).toString('hex'),
           resume_gateway_url: `ws://127.0.0.1:${port}/gateway`,
-          shard: [0, 1],
+          shard: [shard, count],
           application: { id: applicationId, flags: 0 },
         })
-        dispatchTo(ws, 'GUILD_CREATE', {
-          id: guildId,
-          name: 'Test server',
-          owner_id: ALICE.id,
-          unavailable: false,
-          member_count: 3,
-          large: false,
-          joined_at: new Date().toISOString(),
-          roles: [
-            {
-              id: guildId,
-              name: '@everyone',
-              permissions: '0',
-              position: 0,
-              color: 0,
-              hoist: false,
-              managed: false,
-              mentionable: false,
-            },
-          ],
-          channels: [channel],
-          threads: [],
-          members: [],
-          voice_states: [],
-          presences: [],
-          emojis: [],
-          stickers: [],
-          features: [],
-          stage_instances: [],
-          guild_scheduled_events: [],
-        })
+        for (const id of mine) dispatchTo(ws, 'GUILD_CREATE', guildObject(id))
         resolveIdentified({ token: String(packet.d.token), intents: Number(packet.d.intents) })
       }
     })
   })
 
+  function guildObject(id: string): Record<string, unknown> {
+    return {
+      id,
+      name: 'Test server',
+      owner_id: ALICE.id,
+      unavailable: false,
+      member_count: 3,
+      large: false,
+      joined_at: new Date().toISOString(),
+      roles: [
+        {
+          id,
+          name: '@everyone',
+          permissions: '0',
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+        },
+      ],
+      channels: [{ ...channel, guild_id: id }],
+      threads: [],
+      members: [],
+      voice_states: [],
+      presences: [],
+      emojis: [],
+      stickers: [],
+      features: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    }
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
+  /** To the shard that owns the event's server (DMs: shard 0), as Discord routes them. */
   function dispatch(t: string, d: unknown): void {
-    for (const ws of sockets) if (ws.readyState === WebSocket.OPEN) dispatchTo(ws, t, d)
+    const guild = (d as { guild_id?: unknown } | null)?.guild_id
+    const shard = typeof guild === 'string' ? shardOf(guild) : 0
+    for (const [ws, s] of sockets) if (s === shard && ws.readyState === WebSocket.OPEN) dispatchTo(ws, t, d)
   }
 
   /** Waits until `done` holds for the requests matching `mine`, then until `quietMs` pass without another. */
@@ -427,7 +494,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     applicationId,
     bot,
     guildId,
+    guildIds,
     channelId,
+    identifiedShards,
     identified,
     requests,
     dispatch,
@@ -438,6 +507,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const user = init.user ?? ALICE
       const userObject = { ...user, discriminator: '0', global_name: null, avatar: null }
       const inGuild = init.guild !== null
+      const guild = typeof init.guild === 'string' ? init.guild : guildId
       const payload = {
         id,
         application_id: applicationId,
@@ -446,15 +516,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         version: 1,
         data: init.data,
         channel_id: channelId,
-        channel,
+        channel: { ...channel, guild_id: guild },
         locale: 'en-US',
         entitlements: [],
-        authorizing_integration_owners: { '0': guildId },
+        authorizing_integration_owners: { '0': guild },
         context: inGuild ? 0 : 1,
         app_permissions: '2147483647',
         ...(inGuild
           ? {
-              guild_id: guildId,
+              guild_id: guild,
               guild_locale: 'en-US',
               member: {
                 user: userObject,
@@ -510,7 +580,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return waiting
     },
     async stop() {
-      for (const ws of sockets) ws.terminate()
+      for (const ws of sockets.keys()) ws.terminate()
       wss.close()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()

@@ -81,9 +81,10 @@ describe('npm start', () => {
   })
 
   it('loads the corpus, logs in, answers, logs one line per interaction and stops cleanly on SIGTERM', async () => {
-    // `npm start` is `node --import tsx src/index.ts`: one process, so SIGTERM reaches the bot itself.
+    // `npm start` is `node dist/index.js`: one process, so SIGTERM reaches the bot itself. Here the
+    // same program runs from source (build.test.ts runs the compiled one).
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
-    expect(pkg.scripts.start).toBe('node --import tsx src/index.ts')
+    expect(pkg.scripts.start).toBe('node dist/index.js')
     const loader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
     const child = spawn(process.execPath, ['--import', loader, resolve('src/index.ts')], {
       cwd,

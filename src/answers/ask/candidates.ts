@@ -10,6 +10,7 @@ import type { PassageHit } from '../search.ts'
 import { type PlacedTerm, placedTerms } from './placed-terms.ts'
 import { type Question, RELATED_MATCH, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
+import { synonymKeys, wordKeys } from './synonyms.ts'
 import { documentFrequency, termWeight } from './term-stats.ts'
 
 /** The best-scored passages that are read sentence by sentence (with their neighbours). */
@@ -41,6 +42,8 @@ export interface Candidate {
   grounded: boolean
   /** The passage's rank in retrieval (0 best), for ties. */
   rank: number
+  /** The sentence itself holds every focus word of the question (its names may stand around it). */
+  complete: boolean
 }
 
 export interface Retrieval {
@@ -94,15 +97,17 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   const qTerms = q.terms
   const weights = qTerms.map((t) => termWeight(kb, t))
   const total = weights.reduce((a, b) => a + b, 0)
-  const qStems = qTerms.map(stem)
+  const qKeys = qTerms.map((t) => q.keys.get(t) ?? [stem(t)])
   const related = qTerms.map((t) => q.related.get(t)?.stems)
   const names = qTerms.map((t) => q.names.includes(t))
+  // (Names may stand around the sentence: grounding asks for them there.)
+  const required = qTerms.map((t) => q.focus.includes(t))
   // Where each text (a passage, a title) holds each question term, read once per text.
   const known = new Map<string, TermsIn>()
   const read = (key: string, text: string, offset: number) => {
     let terms = known.get(key)
     if (!terms) {
-      terms = termsIn(placedTerms(text, offset), qTerms, qStems, related)
+      terms = termsIn(placedTerms(text, offset), qTerms, qKeys, related)
       known.set(key, terms)
     }
     return terms
@@ -141,7 +146,9 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
         let covered = 0
         let own = 0
         let grounded = true
+        let complete = true
         qTerms.forEach((_, i) => {
+          if (required[i] && !inSentence[i]) complete = false
           const w = weights[i] ?? 0
           const here = inSentence[i] ?? 0
           const found = here || (context[i] ?? 0)
@@ -156,6 +163,7 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
           ownCoverage: own / total,
           grounded,
           rank,
+          complete,
         })
       }
     }
@@ -175,15 +183,25 @@ interface TermsIn {
 function termsIn(
   placed: PlacedTerm[],
   qTerms: string[],
-  qStems: string[],
+  qKeys: (readonly string[])[],
   related: (ReadonlySet<string> | undefined)[],
 ): TermsIn {
   const found: TermsIn['found'] = []
   const best = qTerms.map(() => 0)
-  for (const { term, start } of placed) {
-    const s = stem(term)
+  for (const { term, word, start } of placed) {
+    const keys = wordKeys(word)
+    const synonyms = synonymKeys(word)
     qTerms.forEach((qt, i) => {
-      const match = qt === term ? 1 : qStems[i] === s ? STEM_MATCH : related[i]?.has(s) ? RELATED_MATCH : 0
+      const own = qKeys[i] ?? []
+      const rel = related[i]
+      const match =
+        qt === term
+          ? 1
+          : keys.some((k) => own.includes(k))
+            ? STEM_MATCH
+            : rel && synonyms.some((k) => rel.has(k))
+              ? RELATED_MATCH
+              : 0
       if (match === 0) return
       found.push({ start, i, match })
       best[i] = Math.max(best[i] ?? 0, match)

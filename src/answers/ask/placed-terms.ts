@@ -7,6 +7,8 @@ import { searchTerm, words } from '../../text/normalize.ts'
 /** A search term of a text with where its word starts. */
 export interface PlacedTerm {
   term: string
+  /** The word as written (its lemma is matched too). */
+  word: string
   start: number
 }
 
@@ -15,7 +17,7 @@ export function placedTerms(text: string, offset = 0): PlacedTerm[] {
   const out: PlacedTerm[] = []
   for (const w of words(text)) {
     const term = searchTerm(w.word)
-    if (term) out.push({ term, start: offset + w.start })
+    if (term) out.push({ term, word: w.word, start: offset + w.start })
   }
   return out
 }

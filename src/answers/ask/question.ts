@@ -3,9 +3,12 @@
  * words that point at the answer in a sentence (the focus: 'governor' in 'Who is the governor of
  * Homs?'), the names that must be found near it, and the words to search for.
  */
-import { searchTerm, searchTerms } from '../../text/normalize.ts'
+import lemmatizer from 'wink-lemmatizer'
+import { searchTerm, searchTerms, words } from '../../text/normalize.ts'
+import { openingsOf } from './kinds.ts'
 import { TITLES } from './roles.ts'
 import { stem } from './stem.ts'
+import { groupsOf, synonymKeys, wordKeys } from './synonyms.ts'
 
 export type QuestionKind =
   | 'who'
@@ -56,6 +59,10 @@ export interface Question {
   movement: boolean
   /** Each question term → other words that stand for it here ('go' → withdraw, leave…). */
   related: ReadonlyMap<string, Related>
+  /** The focus terms that are the verb after a which-noun ('objected' in 'Which leader objected…'): no modifier qualifies them. */
+  predicate: string[]
+  /** Each question term → the keys it is matched by: the stems of its term and of its lemma ('took' → take). */
+  keys: ReadonlyMap<string, readonly string[]>
 }
 
 /** Nouns that make 'which/what X' a question about a named actor or place. */
@@ -77,68 +84,42 @@ export function sameRole(a: string, b: string): boolean {
   return x !== y && ROLE_GROUPS.some((g) => g.test(x) && g.test(y))
 }
 
-/**
- * Words that stand for one another, as the role groups do: a where-question's 'go' is said
- * 'withdraw to', 'leave for', 'be bused to'; 'militants' are 'fighters', 'rebels', 'the armed
- * opposition'. Forms the stemmer does not bring together are listed (left, went, moved).
- */
-const RELATED_GROUPS: { words: string; kinds?: readonly QuestionKind[] }[] = [
-  {
-    words:
-      'go goes going went gone leave leaving left head heading headed withdraw withdrew withdrawn move moved moving evacuate evacuated transfer transferred relocate relocated bus bused bussed deport deported depart departed transport transported',
-    kinds: ['where'],
-  },
-  { words: 'militant militants fighter fighters rebel rebels gunman gunmen insurgent insurgents opposition' },
-]
-const RELATED_STEMS = RELATED_GROUPS.map((g) => {
-  const terms = g.words.split(' ').map((w) => searchTerm(w) ?? w)
-  return { kinds: g.kinds, terms, stems: new Set(terms.map(stem)) }
-})
-/** The movement group: its words in a where-question ask for a destination. */
-const MOVEMENT_STEMS = RELATED_STEMS[0]?.stems ?? new Set<string>()
+/** The 'going' group of the synonym table: its words in a where-question ask for a destination. */
+const MOVEMENT_GROUP = 'going'
 
-/** Words that stand for a question term: their stems, to match, and their terms, to search. */
+/** Words that stand for a question term: their keys, to match, and their terms, to search. */
 export interface Related {
   stems: ReadonlySet<string>
   terms: readonly string[]
 }
 
-/** The words that stand for a question term in a question of this kind. */
-function relatedTo(term: string, kind: QuestionKind): Related | null {
-  const s = stem(term)
+/** The words that stand for a question word in a question of this kind (data/synonyms.json). */
+function relatedTo(word: string, kind: QuestionKind): Related | null {
+  const own = new Set(synonymKeys(word))
   const stems = new Set<string>()
   const terms = new Set<string>()
-  for (const g of RELATED_STEMS) {
-    if ((g.kinds && !g.kinds.includes(kind)) || !g.stems.has(s)) continue
-    for (const x of g.stems) if (x !== s) stems.add(x)
-    for (const t of g.terms) if (stem(t) !== s) terms.add(t)
+  for (const g of groupsOf(word, kind)) {
+    for (const k of g.keys) if (!own.has(k)) stems.add(k)
+    for (const t of g.terms) if (!own.has(t)) terms.add(t)
   }
   return stems.size ? { stems, terms: [...terms] } : null
 }
 
+/** Whether a question word is one of going somewhere (in a where-question). */
+function isMovement(word: string): boolean {
+  return groupsOf(word, 'where').some((g) => g.id === MOVEMENT_GROUP)
+}
 const TIME_NOUNS = /^(?:time|date|day|year|month|deadline|hour|week)\b/
 
-/** Openings of each kind of question, tried in order; the match is cut off before parsing the rest. */
-const OPENINGS: [RegExp, QuestionKind][] = [
-  [/^(?:who|whom|whose)\b/, 'who'],
-  [/^(?:(?:by|until|since) )?when\b/, 'when'],
-  [/^(?:(?:on|by|until|at) )?(?:what|which) (?=(?:time|date|day|year|month|deadline|hour)\b)/, 'when'],
-  [/^where\b/, 'where'],
-  [
-    /^(?:in|to|from|at) (?:which|what) (?=(?:city|town|village|area|region|province|place|country)\b)/,
-    'where',
-  ],
-  [/^how many\b/, 'how-many'],
-  [/^how much\b/, 'how-much'],
-  [/^(?:for )?how long\b/, 'how-long'],
-  [
-    /^(?:how old|(?:at|from|until|up to) what ages?|what (?:is|was|are|were) the (?:minimum |maximum )?ages?)\b/,
-    'how-old',
-  ],
-  [/^(?:why|for what reason|what (?:is|was) the reason(?: why)?)\b/, 'why'],
-  [/^(?:which|what) (?=\w)/, 'what'],
-  [/^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/, 'yes-no'],
-]
+/**
+ * Openings of each kind of question, tried in the registry's order (kinds.ts). Read on first use:
+ * the registry and this module import each other.
+ */
+let openings: readonly (readonly [RegExp, QuestionKind])[] | undefined
+function OPENINGS(): readonly (readonly [RegExp, QuestionKind])[] {
+  openings ??= openingsOf()
+  return openings
+}
 
 /** Words of a question frame that say nothing about the topic. */
 const FRAME_WORDS = new Set(
@@ -175,66 +156,188 @@ function isNamePhrase(phrase: string): boolean {
   )
 }
 
+/**
+ * Polite words and frames around a question, taken out before it is read: 'Could you tell me who…',
+ * 'please', 'thanks'. Each row has an id and an example of what it removes (the tests read them).
+ */
+export const POLITENESS: readonly { id: string; re: RegExp; example: string }[] = [
+  {
+    id: 'asking-frame',
+    re: /^(?:(?:hi|hello|hey)\b[,!]?\s*)?(?:(?:can|could|would|will) (?:you|anyone|somebody) (?:please )?(?:tell|show|let) me|(?:do|does) (?:you|anyone|anybody) know|i(?:'d| would) like to know|i want to know|i(?: am|'m)? wonder(?:ing|ed)?|i was wondering|(?:please )?tell me|let me know)\b[,:]?\s*/i,
+    example: 'Could you tell me who the governor of Homs is?',
+  },
+  {
+    id: 'please',
+    re: /(?:^|,?\s+)(?:please|kindly|pls|plz)\b,?/gi,
+    example: 'Please, who brokered the deal?',
+  },
+  {
+    id: 'thanks',
+    re: /[,.!?\s]+(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|cheers|ty)[.!\s]*$/i,
+    example: 'Who brokered the deal? Thanks!',
+  },
+]
+
+/** A question reported after a frame ('…tell me whether X signed'): asked directly again. */
+const REPORTED_YES_NO = /^(?:if|whether)\s+/i
+/** Where the question proper opens when a lead clause ('According to UN sources,') comes first. */
+const QUESTION_WORD =
+  /(?:,\s*|\s)(?=(?:who|whom|whose|when|where|which|what|why|how)\b)|,\s*(?=(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)/i
+/** A lead without a comma must open with one of these to be moved: 'According to the UN how many…'. */
+const LEAD_OPENER =
+  /^(?:according|in|on|during|after|before|under|since|at|for|as|regarding|concerning|about)\b/i
+
+/**
+ * The question without its polite frame, its lead clause moved after it ('According to UN sources,
+ * how many fighters left?' → 'how many fighters left According to UN sources'): the lead is a
+ * constraint, the opening says what is asked.
+ */
+export function questionProper(query: string): string {
+  let text = query.trim().replace(/\s+/g, ' ')
+  for (const rule of POLITENESS) text = text.replace(rule.re, ' ').trim()
+  text = text.replace(/^[,;:\s]+/, '').replace(/[?!.\s]+$/, '')
+  if (REPORTED_YES_NO.test(text)) text = `did ${text.replace(REPORTED_YES_NO, '')}`
+  const lower = text.toLowerCase()
+  if (OPENINGS().some(([re]) => re.test(lower))) return text
+  const m = QUESTION_WORD.exec(text)
+  if (!m) return text
+  const lead = text.slice(0, m.index).replace(/[,;:\s]+$/, '')
+  const comma = text[m.index] === ','
+  if (!comma && (!LEAD_OPENER.test(lead) || lead.split(' ').length < 2)) return text
+  const asked = text.slice(m.index + m[0].length).trim()
+  // ('According' is no name once it stands inside the question.)
+  const moved = LEAD_OPENER.test(lead) ? lead.charAt(0).toLowerCase() + lead.slice(1) : lead
+  return `${asked} ${moved}`.trim()
+}
+
 /** Parses a question into what the answer should be and where to look for it. */
 export function parseQuestion(query: string): Question {
-  const text = query
-    .trim()
-    .replace(/[?!.\s]+$/, '')
-    .replace(/\s+/g, ' ')
+  const text = questionProper(query)
   const identity = IDENTITY.exec(text)?.[1]
   if (identity && isNamePhrase(identity)) return identityQuestion(text)
   const lower = text.toLowerCase()
   let kind: QuestionKind = 'what'
   let rest = lower
-  for (const [re, k] of OPENINGS) {
+  let opening = ''
+  for (const [re, k] of OPENINGS()) {
     const m = re.exec(lower)
     if (m) {
       kind = k
+      opening = m[0]
       rest = lower.slice(m[0].length).trim()
       break
     }
   }
-  const phrase = nounPhrase(rest)
+  // 'Which Iraqi leader objected…': after 'which/what' a noun phrase, up to its verb.
+  const nominal = /\b(?:which|what)\s*$/.test(opening) && !AUXILIARY.test(rest.split(' ')[0] ?? '')
+  const phrase = nounPhrase(rest, nominal)
   // 'which faction…', 'what is the deadline…', 'what city…': the head noun names the kind of answer.
   if (kind === 'what') {
     if (PLACE_NOUNS.test(phrase.head)) kind = 'where'
     else if (TIME_NOUNS.test(phrase.head)) kind = 'when'
     else if (ACTOR_NOUNS.test(phrase.head)) kind = 'which'
+    else if (SHARE_NOUNS.test(phrase.head) && !phrase.copula) kind = 'how-much'
+    // 'Which road did the buses take?': a name that the noun names ('the Ramouseh road').
+    else if (nominal && /^which\b/.test(opening.trim().split(' ').slice(-1)[0] ?? '')) kind = 'which'
   }
-  const unitWord = kind === 'how-many' || kind === 'how-much' ? (rest.split(' ')[0] ?? '') : ''
+  const counted = kind === 'how-many' || kind === 'how-much'
+  const unitPhrase = counted ? nounPhrase(rest, true) : null
+  const unitWord = SHARE_NOUNS.test(phrase.head) ? 'percent' : unitPhrase ? countedNoun(unitPhrase) : ''
   const unit = unitWord ? searchTerm(unitWord) : null
-  const terms = searchTerms(rest).filter((t) => !FRAME_WORDS.has(t))
+  const placed = questionWords(rest)
+  const terms = placed.map((w) => w.term).filter((t) => !FRAME_WORDS.has(t))
   // 'How many people will be withdrawn…': the unit is part of the answer; the verb stands next to it.
-  const predicate = unit ? nounPhrase(rest.split(' ').slice(1).join(' ')) : phrase
-  const headFocus = searchTerms(predicate.head).filter((t) => !FRAME_WORDS.has(t))
+  const names = questionNames(text)
+  const headFocus =
+    unit && unitPhrase
+      ? predicateFocus(unitPhrase.rest, names)
+      : searchTerms(phrase.head).filter((t) => !FRAME_WORDS.has(t))
+  // 'Which Iraqi leader objected to…': the answer stands next to the noun or its verb.
+  const verb = nominal && kind === 'which' ? predicateFocus(phrase.rest, names).slice(0, 1) : []
   // 'Where will the militants of al-Waer go?': the destination stands next to the verb of going.
-  const going = kind === 'where' ? terms.find((t) => MOVEMENT_STEMS.has(stem(t))) : undefined
-  const focus = going ? [going] : headFocus
-  const nounFocus = phrase.copula && !going && headFocus.length > 0
+  const going = kind === 'where' ? placed.find((w) => isMovement(w.word))?.term : undefined
+  const focus = going ? [going] : [...headFocus, ...verb]
+  const nounFocus = (phrase.be || (nominal && kind === 'which')) && !going && headFocus.length > 0
   const modifiers = nounFocus
     ? searchTerms([...phrase.before, ...phrase.after].join(' ')).filter((t) => !FRAME_WORDS.has(t))
     : []
   const related = new Map<string, Related>()
-  for (const t of terms) {
-    const r = relatedTo(t, kind)
-    if (r) related.set(t, r)
+  const keys = new Map<string, readonly string[]>()
+  for (const w of placed) {
+    if (!keys.has(w.term)) keys.set(w.term, wordKeys(w.word))
+    const r = relatedTo(w.word, kind)
+    if (r && !related.has(w.term)) related.set(w.term, r)
   }
   return {
     kind,
     terms: [...new Set(terms)],
     focus: focus.length ? focus : terms.slice(0, 1),
-    names: questionNames(text),
+    names,
     modifiers: [...new Set(modifiers)],
     nounFocus,
     unit,
-    verbFocus: kind === 'who' && !phrase.copula,
-    list: !phrase.copula || (/s$/.test(phrase.head) && !/ss$/.test(phrase.head)),
+    verbFocus: (kind === 'who' && !phrase.copula) || verb.length > 0,
+    list: (!phrase.copula && !nominal) || isPlural(phrase.head),
     past: asksPast(rest, kind === 'who' && !phrase.copula),
     movement: going !== undefined,
     related,
+    keys,
+    predicate: verb,
   }
 }
 
+/** Nouns that make 'what share of…' a question of a percentage. */
+const SHARE_NOUNS = /^(?:share|percentage|proportion|percent)$/
+
+function isPlural(word: string): boolean {
+  return /s$/.test(word) && !/ss$/.test(word)
+}
+
+/** The noun a how-many question counts: the plural of its phrase ('government checkpoints'), else its last word. */
+function countedNoun(phrase: { head: string; before: string[] }): string {
+  const all = [...phrase.before, phrase.head]
+  return all.find((w) => isPlural(w) && lemmatizer.noun(w) !== w) ?? phrase.head
+}
+
+/** Words before a verb that only frame it: 'supposed to free', 'expected to leave'. */
+const MODAL_FRAME =
+  /^(?:supposed|expected|due|meant|set|planned|scheduled|going|able|allowed|about|likely|said|reported)$/
+
+/**
+ * The words that stand next to a counted answer or a which-noun's answer: the predicate after
+ * the noun phrase, past a leading prepositional phrase and modal frames, up to the next preposition
+ * ('was the Islamic Front supposed to free under…' → free; 'did the monitoring group count
+ * arriving in…' → monitoring, group, count, arriving). Names are constraints, not focus.
+ */
+function predicateFocus(rest: string, names: readonly string[]): string[] {
+  const ws = rest.split(' ').filter(Boolean)
+  let i = 0
+  // 'from al-Sanamayn reached…': a leading prepositional phrase is passed, up to the verb.
+  if (PREPOSITION.test(ws[0] ?? '')) {
+    const v = ws.findIndex((w, k) => k > 0 && isInflectedVerb(w))
+    if (v > 0) i = v
+  }
+  const out: string[] = []
+  for (; i < ws.length; i++) {
+    const w = ws[i] ?? ''
+    if (w === 'to' && MODAL_FRAME.test(ws[i - 1] ?? '')) continue
+    if (PREPOSITION.test(w)) break
+    if (AUXILIARY.test(w) || MODAL_FRAME.test(w) || /^(?:the|a|an|be|been|being)$/.test(w)) continue
+    const t = searchTerm(w)
+    if (t && !names.includes(t) && !FRAME_WORDS.has(t)) out.push(t)
+  }
+  return out
+}
+
+/** The question's words with their search terms, in order (stop words out). */
+function questionWords(rest: string): { word: string; term: string }[] {
+  const out: { word: string; term: string }[] = []
+  for (const w of words(rest)) {
+    const term = searchTerm(w.word)
+    if (term) out.push({ word: w.word, term })
+  }
+  return out
+}
 /** 'Who is Mohamed al-Ahmed?': the name is what is searched, found and described. */
 function identityQuestion(text: string): Question {
   const names = questionNames(text)
@@ -251,38 +354,74 @@ function identityQuestion(text: string): Question {
     past: false,
     movement: false,
     related: new Map(),
+    keys: new Map(),
+    predicate: [],
   }
+}
+
+/** Words that are verbs wherever a question has them. */
+const AUXILIARY =
+  /^(?:is|are|was|were|will|would|has|have|had|did|does|do|must|can|could|should|may|might|shall)$/
+
+/** An inflected verb ('objected', 'took', 'negotiated'): its verb lemma differs, its noun lemma does not. */
+function isInflectedVerb(word: string, previous?: string): boolean {
+  if (AUXILIARY.test(word)) return true
+  if (!/^[a-z]+$/.test(word) || word.length < 3) return false
+  if (lemmatizer.verb(word) === word || /ing$/.test(word)) return false
+  // 'controls' is a verb after 'group', 'fighters' a noun: a plural form counts after a singular noun only.
+  return lemmatizer.noun(word) === word || (/s$/.test(word) && !!previous && !isPlural(previous))
+}
+
+/** Most words a question's noun phrase has before its verb ('the late-August round'). */
+const MAX_PHRASE_WORDS = 4
+
+interface NounPhrase {
+  head: string
+  before: string[]
+  after: string[]
+  copula: boolean
+  /** The auxiliary is a form of 'be': 'Who is the governor', not 'What did the crowds chant'. */
+  be: boolean
+  /** The words after the phrase. */
+  rest: string
 }
 
 /**
  * The head of the question's first noun phrase: 'is the Russian representative in the northern
  * Homs negotiations' → 'representative', with the words before it ('russian') and those of an
  * 'of'/'for' phrase after it ('envoy for syria' → 'syria'). With no copula the first word is taken
- * (a verb: 'rejected the agreement' → 'rejected').
+ * (a verb: 'rejected the agreement' → 'rejected'), unless the phrase is `nominal` (after 'which'):
+ * then it runs to its verb ('iraqi leader | objected').
  */
-function nounPhrase(rest: string): { head: string; before: string[]; after: string[]; copula: boolean } {
+function nounPhrase(rest: string, nominal = false): NounPhrase {
   const words = rest.split(' ').filter(Boolean)
   let i = 0
-  if (
-    /^(?:is|are|was|were|will|would|has|have|had|did|does|do|must|can|could|should|may|might|shall)$/.test(
-      words[0] ?? '',
-    )
-  )
-    i++
+  if (!nominal && AUXILIARY.test(words[0] ?? '')) i++
   while (/^(?:the|a|an|be|been)$/.test(words[i] ?? '')) i++
-  const copula = i > 0
+  const copula = i > 0 && !nominal
   const phrase: string[] = []
   for (; i < words.length; i++) {
     const w = words[i] ?? ''
-    if (PREPOSITION.test(w) || (!copula && phrase.length === 1)) break
+    if (PREPOSITION.test(w)) break
+    const full = nominal
+      ? phrase.length >= MAX_PHRASE_WORDS ||
+        (phrase.length > 0 && isInflectedVerb(w, phrase[phrase.length - 1]))
+      : !copula && phrase.length === 1
+    if (full) break
     phrase.push(w)
   }
   const after: string[] = []
   if (copula && /^(?:of|for)$/.test(words[i] ?? ''))
     for (i++; i < words.length && !PREPOSITION.test(words[i] ?? ''); i++) after.push(words[i] ?? '')
-  return { head: phrase[phrase.length - 1] ?? '', before: phrase.slice(0, -1), after, copula }
+  return {
+    head: phrase[phrase.length - 1] ?? '',
+    before: phrase.slice(0, -1),
+    after,
+    copula,
+    be: copula && /^(?:is|are|was|were)$/.test(words[0] ?? ''),
+    rest: words.slice(i).join(' '),
+  }
 }
-
 /**
  * Whether a question asks about something that happened: 'When were the weapons handed over?',
  * 'When did the rebels reject…', 'Who brokered…' (a verb in -ed where a verb stands).
@@ -304,18 +443,23 @@ function questionNames(text: string): string[] {
 }
 
 /**
- * Whether a sentence term answers to a question term: the same, the same stem (withdrawn ~
- * withdrawal), or a word that stands for it in this question (go ~ withdraw: `q.related`).
+ * Whether a sentence term answers to a question term: the same, the same stem or lemma (withdrawn
+ * ~ withdrawal, took ~ take), or a word that stands for it in this question (go ~ withdraw:
+ * `q.related`). With the sentence's word as written, its lemma counts too.
  */
 export function termMatch(
   questionTerm: string,
   textTerm: string,
-  q?: Pick<Question, 'related'>,
+  q?: Pick<Question, 'related' | 'keys'>,
+  textWord?: string,
 ): 0 | typeof RELATED_MATCH | typeof STEM_MATCH | 1 {
   if (questionTerm === textTerm) return 1
-  const s = stem(textTerm)
-  if (stem(questionTerm) === s) return STEM_MATCH
-  return q?.related.get(questionTerm)?.stems.has(s) ? RELATED_MATCH : 0
+  const textKeys = textWord ? wordKeys(textWord) : [stem(textTerm)]
+  const own = q?.keys.get(questionTerm) ?? [stem(questionTerm)]
+  if (textKeys.some((k) => own.includes(k))) return STEM_MATCH
+  const related = q?.related.get(questionTerm)?.stems
+  const textSynonymKeys = synonymKeys(textWord ?? textTerm)
+  return related && textSynonymKeys.some((k) => related.has(k)) ? RELATED_MATCH : 0
 }
 
 /** How much a match by stem counts against a match as written. */

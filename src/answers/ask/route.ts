@@ -3,6 +3,7 @@
  * question, 'did Jaysh al-Azza accept the agreement?' a stance question. They are answered by that
  * command, with its evidence and citations, summarised in the ask contract.
  */
+import { DEAL_NOUN, PROPOSAL_NOUN } from '../../extract/deal-words.ts'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import type { Citation } from '../citation.ts'
 
@@ -10,14 +11,15 @@ export type Route =
   | { to: 'terms'; subject: string }
   | { to: 'stance'; subject: string; asks: 'accepts' | 'rejects' | null }
 
-const DEAL = '(?:deal|agreement|accord|truce|ceasefire|cease-fire|reconciliation|settlement|offer|proposal)s?'
+const DEAL = `(?:${DEAL_NOUN}|${PROPOSAL_NOUN})`
 const TERMS_WORDS = '(?:terms|conditions|items|clauses|provisions|points|demands|stipulations)'
 const TERMS_RE = new RegExp(
   `\\b${TERMS_WORDS}\\b.*\\b${DEAL}\\b|\\b${DEAL}\\b.*\\b${TERMS_WORDS}\\b|\\bwhat (?:does|did|do|will) (?:the )?.*\\b${DEAL}\\b.*\\b(?:include|say|stipulate|provide|require|demand|contain|entail)\\b`,
   'i',
 )
-const ACCEPT = 'accept|agree(?:d)? to|sign|support|back|endorse|approve|join|welcome'
-const REJECT = 'reject|refuse|oppose|turn(?:ed)? down|denounce|boycott'
+/** Verbs of accepting and of rejecting a deal, as question patterns. */
+export const ACCEPT = 'accept|agree(?:d)? to|sign|support|back|endorse|approve|join|welcome'
+export const REJECT = 'reject|refuse|oppose|turn(?:ed)? down|denounce|boycott|object(?:ed)? to|decline'
 const YES_NO_STANCE = new RegExp(
   `^(?:did|does|do|has|have|had|is|are|was|were|will|would)\\s+(.+?)\\s+(?:(?:also|still|ever|not|already)\\s+)?(${ACCEPT}|${REJECT})\\w*\\b`,
   'i',
@@ -76,7 +78,16 @@ export interface TermsLike {
 export interface StanceLike {
   faction: { name: string; aliases: string[] } | null
   stance: 'accepts' | 'rejects' | 'mixed' | 'unknown'
-  evidence: { stance: 'accepts' | 'rejects'; cue: string; date: string | null; citation: Citation }[]
+  evidence: {
+    stance: 'accepts' | 'rejects'
+    cue: string
+    date: string | null
+    citation: Citation
+    /** The agreement it is about (from the stance command, when it tells). */
+    agreement?: string | null
+    /** The id of the rule that found it. */
+    rule?: string
+  }[]
   suggestions: string[]
 }
 

@@ -4,8 +4,10 @@
  * focus words. 'the Russian representative, Alexander Zoriev' → 'Alexander Zoriev'.
  */
 import type { Span } from '../../corpus/types.ts'
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../text/lexicon.ts'
 import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
 import { descriptionsOf } from './apposition.ts'
+import { ANSWER_KINDS } from './kinds.ts'
 import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
 import { isTitleWord, modifierAgreement, NATIONALITY, NATIONALITY_OR_NAME, NUMBER_WORDS } from './roles.ts'
 
@@ -18,7 +20,7 @@ export interface AnswerSpan extends Span {
   key: string
 }
 
-interface Token extends Span {
+export interface Token extends Span {
   text: string
   term: string | null
   /** One of the question's words (as written, or by stem). */
@@ -31,9 +33,8 @@ const OPENERS = new Set(
     ' ',
   ),
 )
-const MONTH_NAMES =
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
-const WEEKDAY_NAMES = 'monday tuesday wednesday thursday friday saturday sunday'
+const MONTH_NAMES = [...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)].join(' ')
+const WEEKDAY_NAMES = WEEKDAYS.join(' ')
 const CALENDAR_WORDS = new Set(`${MONTH_NAMES} ${WEEKDAY_NAMES}`.split(' '))
 /** Small words that may stand inside a name: 'Ahl al-Sunna wal Jamaa', 'Observatory for Human Rights'. */
 const NAME_CONNECTORS = new Set('al el bin ibn bint abu wal de du of for'.split(' '))
@@ -61,8 +62,14 @@ const DATE_RE = new RegExp(
   'giu',
 )
 /** Lengths of time: 'within three days', 'for an initial period of six months'. */
+const AMOUNT = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD})(?:\\s*(?:-|–|to|or)\\s*(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}))?`
 const DURATION_RE = new RegExp(
-  `(?:(?:within|for|in|after|over|during|of)\\s+)?(?:(?:an?|the)\\s+)?(?:(?:initial|further|period|of)\\s+)*(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?)`,
+  `(?:(?:within|for|in|after|over|during|of)\\s+)?(?:(?:an?|the)\\s+)?(?:(?:initial|further|period|of)\\s+)*${AMOUNT}\\s+(?:hours?|days?|weeks?|months?|years?)`,
+  'giu',
+)
+/** Lengths in space, which 'how long' asks too: 'stretched for six to seven kilometres'. */
+const LENGTH_RE = new RegExp(
+  `(?:(?:for|of|about|some|nearly|almost|around)\\s+)?${AMOUNT}[\\s-]?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m)\\b`,
   'giu',
 )
 const QUANTIFIER =
@@ -115,20 +122,12 @@ const LOCATION_PREPOSITIONS = new Set(
   'in to from at near into towards toward across outside inside around'.split(' '),
 )
 
-/** How much the distance to the focus words counts, by kind (1 for names). */
-const NEARNESS_WEIGHT: Partial<Record<Question['kind'], number>> = {
-  when: 0.4,
-  'how-long': 0.4,
-  'how-many': 0.5,
-  'how-much': 0.5,
-  'how-old': 0.5,
-}
-
 /** The best span of the kind the question wants in `text[sentence]`, or null when there is none. */
 export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpan | null {
   const tokens = tokenize(text, sentence, q)
   const anchors = anchorsOf(text, tokens, q)
-  const spans = candidatesOf(text, sentence, tokens, anchors, q)
+  const kind = ANSWER_KINDS[q.kind]
+  const spans = kind.extract({ text, sentence, tokens, anchors, q })
   const mediation = q.verbFocus && q.focus.some((f) => MEDIATION_VERB.test(f))
   // A question about what happened: a sentence that demands or plans it answers it less.
   const mood = q.past && q.kind !== 'why' && demands(text, sentence) ? DEMAND_SHARE : 1
@@ -136,11 +135,9 @@ export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpa
   for (const s of spans) {
     // A reason or a whole sentence is the answer wherever the question's words stand.
     const near =
-      q.kind === 'why' || q.kind === 'identity' || !s.key || (mediation && isAgent(text, s))
-        ? 1
-        : proximity(text, tokens, anchors, s, q)
+      kind.anywhere || !s.key || (mediation && isAgent(text, s)) ? 1 : proximity(text, tokens, anchors, s, q)
     // A sentence seldom holds more than one date or count: where it stands matters less than for a name.
-    const weight = NEARNESS_WEIGHT[q.kind] ?? 1
+    const weight = kind.nearness
     const deadline = q.past && q.kind === 'when' && DEADLINE_LEAD.test(s.text) ? DEMAND_SHARE : 1
     const scored = { ...s, score: s.score * (1 - weight + weight * near) * mood * deadline }
     if (!best || scored.score > best.score) best = scored
@@ -161,48 +158,75 @@ function isAgent(text: string, span: Span): boolean {
   )
 }
 
-function candidatesOf(
-  text: string,
-  sentence: Span,
-  tokens: Token[],
-  anchors: Anchor[],
-  q: Question,
-): AnswerSpan[] {
-  switch (q.kind) {
-    case 'who':
-    case 'which':
-      return nameSpans(text, tokens, q, 'actor')
-    case 'where':
-      return nameSpans(text, tokens, q, 'place')
-    case 'when':
-      return [...matches(text, sentence, DATE_RE, 1, q), ...matches(text, sentence, DURATION_RE, 0.7, q)]
-    case 'how-long':
-      return [...matches(text, sentence, DURATION_RE, 1, q), ...matches(text, sentence, DATE_RE, 0.4, q)]
-    case 'how-old':
-      // Ages say the same when their numbers and bounds do: 'aged 18 to 42' = 'between the ages of 18 and 42'.
-      return matches(text, sentence, AGE_RE, 1, q).map((s) => ({
-        ...s,
-        key: [
-          /\b(?:under|below|younger)\b/i.test(s.text) ? '<' : '',
-          /\b(?:over|above|older)\b/i.test(s.text) ? '>' : '',
-          ...(s.text.match(/\d+/g) ?? []),
-        ]
-          .join(' ')
-          .trim(),
-      }))
-    case 'how-many':
-    case 'how-much':
-      return numberSpans(text, sentence, tokens, q)
-    case 'why':
-      return reasonSpan(text, sentence)
-    case 'identity':
-      return descriptionsOf(text, sentence, tokens, q.names)
-    default:
-      // 'What is the capital of France?': a sentence answers only if it holds the capital of France,
-      // not 'France' here and 'the Syrian capital' there.
-      if (q.nounFocus && !anchors.some((a) => a.focus && a.agrees)) return []
-      return [{ ...sentence, text: text.slice(sentence.start, sentence.end), score: 0.75, key: '' }]
-  }
+/** What an extractor reads: the sentence, its words and where the question's focus stands in it. */
+export interface SpanContext {
+  text: string
+  sentence: Span
+  tokens: Token[]
+  anchors: Anchor[]
+  q: Question
+}
+
+/** Names of actors: 'Who signed…', 'Which faction…'. */
+export function actorSpans({ text, tokens, q }: SpanContext): AnswerSpan[] {
+  return nameSpans(text, tokens, q, 'actor')
+}
+
+/** Names of places: 'Where…', 'In which town…'. */
+export function placeSpans({ text, tokens, q }: SpanContext): AnswerSpan[] {
+  return nameSpans(text, tokens, q, 'place')
+}
+
+/** Points in time, and failing them lengths of time ('within three days'). */
+export function dateSpans({ text, sentence, q }: SpanContext): AnswerSpan[] {
+  return [...matches(text, sentence, DATE_RE, 1, q), ...matches(text, sentence, DURATION_RE, 0.7, q)]
+}
+
+/** Lengths of time or of space ('six to seven kilometres'), and failing them a date. */
+export function lengthSpans({ text, sentence, q }: SpanContext): AnswerSpan[] {
+  return [
+    ...matches(text, sentence, DURATION_RE, 1, q),
+    ...matches(text, sentence, LENGTH_RE, 1, q),
+    ...matches(text, sentence, DATE_RE, 0.4, q),
+  ]
+}
+
+/** Ages: they say the same when their numbers and bounds do ('aged 18 to 42' = 'between the ages of 18 and 42'). */
+export function ageSpans({ text, sentence, q }: SpanContext): AnswerSpan[] {
+  return matches(text, sentence, AGE_RE, 1, q).map((s) => ({
+    ...s,
+    key: [
+      /\b(?:under|below|younger)\b/i.test(s.text) ? '<' : '',
+      /\b(?:over|above|older)\b/i.test(s.text) ? '>' : '',
+      ...(s.text.match(/\d+/g) ?? []),
+    ]
+      .join(' ')
+      .trim(),
+  }))
+}
+
+/** Counts and amounts with their unit. */
+export function countSpans({ text, sentence, tokens, q }: SpanContext): AnswerSpan[] {
+  return numberSpans(text, sentence, tokens, q)
+}
+
+/** The clause that gives a reason. */
+export function reasonSpans({ text, sentence }: SpanContext): AnswerSpan[] {
+  return reasonSpan(text, sentence)
+}
+
+/** What a name is: the description in apposition to it. */
+export function identitySpans({ text, sentence, tokens, q }: SpanContext): AnswerSpan[] {
+  return descriptionsOf(text, sentence, tokens, q.names)
+}
+
+/**
+ * The whole sentence (what, yes-no). 'What is the capital of France?': a sentence answers only if it
+ * holds the capital of France, not 'France' here and 'the Syrian capital' there.
+ */
+export function sentenceSpans({ text, sentence, anchors, q }: SpanContext): AnswerSpan[] {
+  if (q.nounFocus && !anchors.some((a) => a.focus && a.agrees)) return []
+  return [{ ...sentence, text: text.slice(sentence.start, sentence.end), score: 0.75, key: '' }]
 }
 
 /** The sentence's words, each with its term and whether it is one of the question's (read once). */
@@ -218,13 +242,13 @@ function tokenize(text: string, sentence: Span, q: Question): Token[] {
       start: m.index,
       end: m.index + word.length,
       term,
-      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term, q) > 0),
+      inQuestion: term !== null && q.terms.some((qt) => termMatch(qt, term, q, word) > 0),
     })
   }
   return out
 }
 
-interface Anchor {
+export interface Anchor {
   index: number
   weight: number
   /** One of the focus words (not another question word). */
@@ -233,6 +257,8 @@ interface Anchor {
   agrees: boolean
 }
 
+/** Possessives that stand for a name before them: 'Its leader', 'their spokesman'. */
+const POSSESSIVE = /^(?:its|their|his|her)$/i
 /** A focus word whose role is another ('Turkish President' for 'the Syrian president') weighs this much. */
 const OTHER_ROLE = 0.2
 /** A focus word with none of the question's modifiers weighs this much, with all of them 1. */
@@ -246,8 +272,10 @@ function anchorsOf(text: string, tokens: Token[], q: Question): Anchor[] {
   const placeFocus = q.kind === 'where' && q.focus.some((f) => PLACE_NOUNS.test(f))
   const qualified = q.nounFocus && q.modifiers.length > 0 && /^(?:who|which|what)$/.test(q.kind)
   const same = (m: string, term: string) => termMatch(m, term, q) > 0
-  const role = (index: number, weight: number): Anchor => {
-    if (!qualified) return { index, weight, focus: true, agrees: true }
+  const role = (index: number, weight: number, verb = false): Anchor => {
+    // 'Its leader, Jamil al-Saleh': the possessive stands for the name the question qualifies with.
+    const possessed = POSSESSIVE.test(tokens[index - 1]?.text ?? '')
+    if (!qualified || verb || possessed) return { index, weight, focus: true, agrees: true }
     const { conflict, matched } = modifierAgreement(text, tokens, index, q.modifiers, same)
     if (conflict) return { index, weight: weight * OTHER_ROLE, focus: true, agrees: false }
     const share = matched / q.modifiers.length
@@ -256,8 +284,10 @@ function anchorsOf(text: string, tokens: Token[], q: Question): Anchor[] {
   }
   tokens.forEach((t, index) => {
     if (!t.term) return
-    const f = Math.max(0, ...q.focus.map((ft) => termMatch(ft, t.term ?? '', q)))
-    if (f > 0) focus.push(role(index, f === 1 ? 1 : 0.8))
+    const matched = q.focus.filter((ft) => termMatch(ft, t.term ?? '', q, t.text) > 0)
+    const f = Math.max(0, ...matched.map((ft) => termMatch(ft, t.term ?? '', q, t.text)))
+    const verb = matched.length > 0 && matched.every((ft) => q.predicate.includes(ft))
+    if (f > 0) focus.push(role(index, f === 1 ? 1 : 0.8, verb))
     else if (q.focus.some((ft) => sameRole(ft, t.text))) focus.push(role(index, 0.8))
     else if (placeFocus && PLACE_NOUNS.test(t.text.toLowerCase())) focus.push(role(index, 0.8))
     else if (t.inQuestion) other.push({ index, weight: 0.4, focus: false, agrees: false })
@@ -623,7 +653,8 @@ function reasonSpan(text: string, sentence: Span): AnswerSpan[] {
   const slice = text.slice(sentence.start, sentence.end)
   const named = REASON_IS.exec(slice)
   const cue = named ? null : REASON_CUE.exec(slice)
-  const at = named ? named.index + named[0].length : cue?.index
+  const purpose = named || cue ? null : PURPOSE.exec(slice)
+  const at = named ? named.index + named[0].length : (cue?.index ?? purpose?.index)
   if (at === undefined) return [{ ...sentence, text: slice, score: 0.5, key: '' }]
   const start = sentence.start + at
   // The clause ends at a full stop, a dash or an attribution (', according to the source').
@@ -632,5 +663,13 @@ function reasonSpan(text: string, sentence: Span): AnswerSpan[] {
     .search(/[;.!?](?:\s|$)|\s[–—]\s|,\s+(?:according to|(?:he|she|they|it) said)\b/)
   const end = stop < 0 ? sentence.end : start + stop
   const value = text.slice(start, end).replace(/\s+/g, ' ')
-  return [{ start, end, text: value, score: 1, key: foldPhrase(value) }]
+  return [{ start, end, text: value, score: purpose ? PURPOSE_SCORE : 1, key: foldPhrase(value) }]
 }
+
+/**
+ * An infinitive of purpose without 'in order': '…cratered the road … to stop the convoy'. Its
+ * verbs are those that say what an act is for; less sure than a cue word.
+ */
+const PURPOSE =
+  /\bto (?:stop|prevent|block|halt|allow|let|ensure|protect|force|avoid|keep|punish|pressure|secure|end|save|help|deter|cut|push|limit)\b/i
+const PURPOSE_SCORE = 0.8

@@ -68,10 +68,20 @@ function readBrokers(d: Draft, normal: string): void {
   }
 }
 
-function addTerm(d: Draft, text: string, span: NormalSpan, ref: TextRef): void {
+/** The rule id of a term told in running text ('يقضي بـ…'); list items are 'list-item', as in English. */
+export const ARABIC_TERM_CLAUSE_RULE = 'ar-term-clause'
+
+function addTerm(d: Draft, text: string, span: NormalSpan, ref: TextRef, rule: string): void {
   const words = text.replace(/\s+/g, ' ').trim()
   if (words.length < 4) return
-  d.terms.push({ text: words, category: categorizeArabic(span.text), refs: [ref] })
+  d.terms.push({
+    text: words,
+    category: categorizeArabic(span.text),
+    status: 'unknown',
+    version: 'agreement',
+    rule,
+    refs: [ref],
+  })
 }
 
 /** The agreement of an Arabic article, with its terms (none when it speaks of no deal). */
@@ -111,6 +121,7 @@ export function extractArabicAgreementFacts(
             text.slice(start, passage.end),
             normalSpan(text, start, passage.end),
             ref(start, passage.end),
+            'list-item',
           )
         }
       }
@@ -131,7 +142,12 @@ export function extractArabicAgreementFacts(
           addPlace(d, p, near ? 3 : 1)
         }
         for (const m of matchRules(ARABIC_STATUS_CUES, span.text))
-          d.events.push({ status: m.rule.value, date: article.date, ref: ref(s.start, s.end) })
+          d.events.push({
+            status: m.rule.value,
+            rule: m.rule.id,
+            date: article.date,
+            ref: ref(s.start, s.end),
+          })
         readBrokers(d, span.text)
       }
       const intro = ARABIC_LIST_INTRO.test(span.text)
@@ -147,7 +163,13 @@ export function extractArabicAgreementFacts(
         const to = from + (stop < 0 ? rest.length : stop)
         if (to - from > 8) {
           const a = toArticle(span, from, to)
-          addTerm(d, text.slice(a.start, a.end), normalSpan(text, a.start, a.end), ref(a.start, a.end))
+          addTerm(
+            d,
+            text.slice(a.start, a.end),
+            normalSpan(text, a.start, a.end),
+            ref(a.start, a.end),
+            ARABIC_TERM_CLAUSE_RULE,
+          )
         }
       }
     }

@@ -17,6 +17,10 @@ export interface ArabicName {
   /** As written (verbatim, without a clitic before it). */
   name: string
   key: string
+  /** The rule that found it: 'gazetteer', 'shape:arabic-quoted', 'shape:arabic-body'. */
+  rule: string
+  /** The gazetteer entry it names ('gazetteer:hts'). */
+  ref?: string
   /** A state's forces (the gazetteer's 'state-force') take no stance of their own. */
   kind: 'group' | 'state'
   start: number
@@ -58,6 +62,7 @@ const NOT_ADJECTIVES = new Set(['تابعه', 'تابع', 'سوريه', 'سور�
 interface Compiled {
   re: RegExp
   keys: Map<string, string>
+  ids: Map<string, string>
   states: Set<string>
 }
 
@@ -67,6 +72,7 @@ function compile(g: Gazetteer): Compiled {
   let c = compiledFor.get(g)
   if (c) return c
   const keys = new Map<string, string>()
+  const ids = new Map<string, string>()
   const states = new Set<string>()
   const owners = new Map<string, Set<string>>()
   const claim = (form: string, key: string) => {
@@ -76,6 +82,7 @@ function compile(g: Gazetteer): Compiled {
   }
   for (const group of g.groups) {
     const key = foldPhrase(group.name)
+    ids.set(key, group.id)
     if (group.kind === 'state-force') states.add(key)
     for (const alias of arabicAliases(group)) {
       const form = normalizeArabic(alias).replace(/\s+/g, ' ').trim()
@@ -88,7 +95,7 @@ function compile(g: Gazetteer): Compiled {
   for (const [form, set] of owners) if (set.size === 1) keys.set(form, [...set][0] as string)
   const forms = [...keys.keys()].sort((a, b) => b.length - a.length).map(escapeForm)
   const re = new RegExp(`${B0}(?:[وفبل](?=ال))?(${forms.join('|')})${B1}`, 'gu')
-  c = { re, keys, states }
+  c = { re, keys, ids, states }
   compiledFor.set(g, c)
   return c
 }
@@ -121,14 +128,17 @@ export function findArabicGroupNames(
   span: NormalSpan,
   gazetteer = loadGazetteer(),
 ): ArabicName[] {
-  const { re, keys, states } = compile(gazetteer)
+  const { re, keys, ids, states } = compile(gazetteer)
   const found: ArabicName[] = []
-  const add = (form: string, key: string, at: number) => {
+  const add = (form: string, key: string, at: number, rule: string) => {
     const { start, end } = toArticle(span, at, at + form.length)
     if (found.some((f) => f.start < end && start < f.end)) return
+    const id = rule === 'gazetteer' ? ids.get(key) : undefined
     found.push({
       name: original.slice(start, end),
       key,
+      rule,
+      ...(id ? { ref: `gazetteer:${id}` } : {}),
       kind: states.has(key) ? 'state' : 'group',
       start,
       end,
@@ -138,11 +148,11 @@ export function findArabicGroupNames(
   for (const m of span.text.matchAll(re)) {
     const form = m[1] ?? ''
     const key = keys.get(form.replace(/\s+/g, ' '))
-    if (key) add(form, key, m.index + m[0].length - form.length)
+    if (key) add(form, key, m.index + m[0].length - form.length, 'gazetteer')
   }
   for (const m of span.text.matchAll(QUOTED)) {
     const form = (m[1] ?? '').trim()
-    if (!isPlace(form)) add(form, foldPhrase(form), m.index + 1)
+    if (!isPlace(form)) add(form, foldPhrase(form), m.index + 1, 'shape:arabic-quoted')
   }
   for (const m of span.text.matchAll(DEFINITE)) {
     let form = m[1] ?? ''
@@ -150,7 +160,7 @@ export function findArabicGroupNames(
     const cut = words.findIndex((w, i) => i > 0 && NOT_ADJECTIVES.has(w))
     if (cut === 1) continue
     if (cut > 1) form = form.slice(0, form.indexOf(words[cut] as string)).trimEnd()
-    add(form, foldPhrase(form), m.index + m[0].length - (m[1] ?? '').length)
+    add(form, foldPhrase(form), m.index + m[0].length - (m[1] ?? '').length, 'shape:arabic-body')
   }
   return found.sort((a, b) => a.start - b.start)
 }

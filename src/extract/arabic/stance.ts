@@ -125,7 +125,9 @@ export function extractArabicFactionFacts(
         mentions.push({
           name: n.name,
           key: n.key,
-          kind: 'group',
+          kind: n.kind,
+          rule: n.rule,
+          ...(n.ref ? { ref: n.ref } : {}),
           passageId: passage.id,
           start: s.start,
           end: s.end,
