@@ -17,23 +17,28 @@ const root = createLogger(config.logLevel, undefined, { secrets: [config.token] 
 if (config.shards !== null) {
   // The manager: no knowledge base, no client; the shards are this program again.
   try {
-    const manager = await startShardingManager({
-      file: fileURLToPath(import.meta.url),
-      shards: config.shards,
-      token: config.token,
-      apiBase: config.apiBase,
-      log: root.child({ role: 'manager' }),
-      spawnDelayMs: config.shardSpawnDelayMs,
-      execArgv: process.execArgv,
-    })
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.once(signal, () => {
-        root.info('stopping', { signal, role: 'manager' })
-        stopShards(manager).then(() => {
-          root.info('stopped', { role: 'manager' })
-          process.exit(0)
-        })
-      })
+    await startShardingManager(
+      {
+        file: fileURLToPath(import.meta.url),
+        shards: config.shards,
+        token: config.token,
+        apiBase: config.apiBase,
+        log: root.child({ role: 'manager' }),
+        spawnDelayMs: config.shardSpawnDelayMs,
+        execArgv: process.execArgv,
+      },
+      // Installed before the first shard starts: a stop while shards are starting stops them too.
+      (manager) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const)
+          process.once(signal, () => {
+            root.info('stopping', { signal, role: 'manager' })
+            stopShards(manager).then(() => {
+              root.info('stopped', { role: 'manager' })
+              process.exit(0)
+            })
+          })
+      },
+    )
   } catch (e) {
     process.stderr.write(`musalaha: could not start the shards: ${(e as Error).message}\n`)
     process.exit(1)

@@ -50,8 +50,14 @@ export interface ManagerOptions {
   execArgv?: string[]
 }
 
-/** Starts every shard and relays our messages between them; resolves once all are ready. */
-export async function startShardingManager(options: ManagerOptions): Promise<ShardingManager> {
+/**
+ * Starts every shard and relays our messages between them; resolves once all are ready.
+ * `onManager` gets the manager before the first shard starts (to stop them on a signal meanwhile).
+ */
+export async function startShardingManager(
+  options: ManagerOptions,
+  onManager: (manager: ShardingManager) => void = () => undefined,
+): Promise<ShardingManager> {
   const { log } = options
   const total =
     options.shards === 'auto' ? await recommendedShards(options.token, options.apiBase) : options.shards
@@ -82,6 +88,7 @@ export async function startShardingManager(options: ManagerOptions): Promise<Sha
             .catch((e: Error) => slog.warn('shard-relay-failed', { to: other.id, error: e.message }))
     })
   })
+  onManager(manager)
   log.info('sharding', { shards: total, auto: options.shards === 'auto' })
   // The knowledge base loads before login: give a shard time to build a corpus without a cache.
   await manager.spawn({ amount: total, delay: options.spawnDelayMs, timeout: 300_000 })

@@ -210,6 +210,14 @@ function anchored(sentence: string, offset: number, place: PlaceMention): boolea
   )
 }
 
+/** A place named as where people are sent ('buses set off for Idlib'), which is no place of the deal. */
+const MOVED_TO =
+  /\b(?:leave|leaves|left|leaving|set off|bound|head(?:s|ed|ing)?|depart\w*|sent|send|go|goes|went|going|transferred|evacuated|deported|moved|travel\w*|buses)\s+(?:for|to|towards?)\s+(?:the\s+)?(?:[a-z]+\s+)?$/i
+
+function movedTo(sentence: string, offset: number, place: PlaceMention): boolean {
+  return MOVED_TO.test(sentence.slice(Math.max(0, place.start - offset - 60), place.start - offset))
+}
+
 interface Draft extends ArticleAgreement {
   /** Place keys of the area, for the switch between agreements of one article. */
   keys: Set<string>
@@ -300,6 +308,12 @@ function frameOf(sentence: string): Frame {
 /** How many opening passages give the places of a deal whose sentences name none. */
 const LEAD_PASSAGES = 3
 
+/** A heading: a few words with no closing punctuation. */
+function isHeading(p: Passage): boolean {
+  const t = p.text.trim()
+  return !/[.!?:;,"”’)]$/.test(t) && t.split(/\s+/).length <= 10 && !LIST_ITEM.test(t)
+}
+
 /** A passage that may be an unmarked item of a list: short, one or two sentences, ending as a sentence or item does. */
 function itemLike(p: Passage): boolean {
   const t = p.text.trim()
@@ -370,7 +384,7 @@ export function extractAgreementFacts(
   const titlePlaces = [
     ...findPlaces(article.title, 0, { title: true }),
     ...findNamedDealPlaces(article.title, 0),
-  ].filter((p) => !p.destination)
+  ].filter((p) => !p.destination && !movedTo(article.title, 0, p))
   const articlePlaces = new Set(titlePlaces.map((p) => p.key))
   const titleBrokers = newDraft(article)
   readBrokers(titleBrokers, article.title)
@@ -411,8 +425,11 @@ export function extractAgreementFacts(
     if (i < LEAD_PASSAGES)
       for (const s of passage.sentences) lead.push(...findPlaces(text.slice(s.start, s.end), s.start))
     if (CONTEXT.test(passage.text)) contextUntil = i + 1
-    // 'What the elders' statement says:' opens a list of terms a little after the deal is named.
-    if (i > contextUntil && i <= contextUntil + 2 && /:\s*$/.test(passage.text)) {
+    // 'What the elders' statement says:' opens a list of terms a little after the deal is named,
+    // and so does a heading ('How the exchange works') over a list with markers.
+    const next = passages[i + 1]
+    const heading = isHeading(passage) && next !== undefined && LIST_ITEM.test(next.text)
+    if (i <= contextUntil + 2 && (heading || (i > contextUntil && /:\s*$/.test(passage.text)))) {
       list = { frame, unmarked: false }
       continue
     }
@@ -423,7 +440,7 @@ export function extractAgreementFacts(
     }
     for (const s of passage.sentences) {
       const sentence = text.slice(s.start, s.end)
-      const places = findPlaces(sentence, s.start)
+      const places = findPlaces(sentence, s.start).filter((p) => !movedTo(sentence, s.start, p))
       for (const p of places) if (p.within) inside.push(p)
       for (const p of places) if (!p.destination) articlePlaces.add(p.key)
       const speaksOfAgreement = AGREEMENT_NOUN.test(sentence) || /\bagreed\b/i.test(sentence)
@@ -557,16 +574,23 @@ export function mergeAgreements(
     const main = mainKey(r)
     const day = sortDate === '9999' ? null : Date.parse(sortDate) / 86_400_000
     let home: Cluster | undefined
-    if (main)
-      search: for (const p of r.area)
-        for (const c of byKey.get(p.key) ?? []) {
-          const placeMatch = c.keys.has(main) || c.mains.has(p.key)
+    if (main) {
+      // 'Old Homs' is in 'Homs': a main place whose words hold another's (or are held by it) is the same area.
+      const mainWords = main.split(' ')
+      const nested = (m: string) => {
+        const w = m.split(' ')
+        return w.every((x) => mainWords.includes(x)) || mainWords.every((x) => w.includes(x))
+      }
+      search: for (const key of [...r.area.map((p) => p.key), ...mainWords])
+        for (const c of byKey.get(key) ?? []) {
+          const placeMatch = c.keys.has(main) || c.mains.has(key) || [...c.mains].some(nested)
           const timeMatch = day === null || c.day === null || Math.abs(day - c.day) <= SAME_AGREEMENT_DAYS
           if (placeMatch && timeMatch) {
             home = c
             break search
           }
         }
+    }
     if (!home) {
       home = { reports: [], ids: [], keys: new Set(), mains: new Set(), day }
       clusters.push(home)
@@ -660,7 +684,12 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'>
     ),
     terms: terms
       .map((e) => withStatus(e.term, status))
-      .sort((a, b) => TERM_CATEGORIES.indexOf(a.category) - TERM_CATEGORIES.indexOf(b.category)),
+      // By category; in each, the agreement's terms before a proposal's.
+      .sort(
+        (a, b) =>
+          TERM_CATEGORIES.indexOf(a.category) - TERM_CATEGORIES.indexOf(b.category) ||
+          Number(a.version === 'proposal') - Number(b.version === 'proposal'),
+      ),
     articles: [...new Set(reports.map((r) => r.article))],
   }
 }

@@ -225,7 +225,8 @@ function mention(
   let key = keyOf.get(name)
   if (key === undefined) {
     if (keyOf.size >= FOLD_CACHE_MAX) keyOf.clear()
-    key = foldPhrase(name)
+    // An acronym that folds to a stop word (IS) keys as itself.
+    key = foldPhrase(name) || (ACRONYM.test(name) ? name.toLowerCase() : '')
     keyOf.set(name, key)
   }
   return key ? { name, key, kind, start: a.start, end: b.end, rule } : null
@@ -399,13 +400,18 @@ export interface AliasMatcher {
 
 const ACRONYM = /^[A-Z][A-Z0-9Ş-]{1,7}$/
 
+/** A word's term for known names: its search term, or, for an acronym that folds to a stop word ('IS'), the acronym. */
+function nameTerm(word: string): string | null {
+  return searchTerm(word) ?? (ACRONYM.test(word) ? word.toLowerCase() : null)
+}
+
 /** A matcher of known names; bare strings are a corpus's aliases.json names. */
 export function aliasMatcher(names: readonly (string | KnownName)[]): AliasMatcher {
   const byFirst = new Map<string, KnownPhrase[]>()
   for (const n of names) {
     const known = typeof n === 'string' ? { name: n, ref: `aliases:${n}`, rule: ALIASES_RULE } : n
-    const termWords = words(known.name).filter((w) => searchTerm(w.word) !== null)
-    const terms = termWords.map((w) => searchTerm(w.word) ?? '')
+    const termWords = words(known.name).filter((w) => nameTerm(w.word) !== null)
+    const terms = termWords.map((w) => nameTerm(w.word) ?? '')
     const caps = termWords.map((w) => isCap(w.word))
     const first = terms[0]
     if (!first) continue
@@ -425,7 +431,7 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
   const terms: (string | null | undefined)[] = new Array(ts.length)
   const termAt = (j: number) => {
     let t = terms[j]
-    if (t === undefined) t = terms[j] = searchTerm(ts[j]?.word ?? '')
+    if (t === undefined) t = terms[j] = nameTerm(ts[j]?.word ?? '')
     return t
   }
   const out: NameMention[] = []
@@ -433,7 +439,10 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
     if (!ts[i]?.cap) continue
     const t0 = termAt(i)
     if (!t0) continue
-    for (const phrase of matcher.byFirst.get(t0) ?? []) {
+    // An acronym's possessive that lost its apostrophe ('PKKs') is looked up as the acronym.
+    const bare = /^[A-Z]{2,}s$/.test(ts[i]?.word ?? '') ? nameTerm((ts[i]?.word ?? '').slice(0, -1)) : null
+    const candidates = [...(matcher.byFirst.get(t0) ?? []), ...((bare && matcher.byFirst.get(bare)) || [])]
+    for (const phrase of candidates) {
       // An acronym's possessive may have lost its apostrophe ('PKKs Syrian affiliate').
       const word = ts[i]?.word ?? ''
       if (
@@ -453,7 +462,8 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
           j++
           continue
         }
-        if (term !== phrase.terms[n] || (j > i && !nameGap(ts[j]?.gap ?? ''))) break
+        const same = term === phrase.terms[n] || (j === i && phrase.acronym !== null)
+        if (!same || (j > i && !nameGap(ts[j]?.gap ?? ''))) break
         if (phrase.caps[n] && !ts[j]?.cap) break
         lastJ = j
         n++
@@ -464,7 +474,12 @@ function aliasMentions(text: string, ts: Tok[], matcher: AliasMatcher): NameMent
         const from = i > 0 && isJoiner(ts, i - 1) ? i - 1 : i
         const m = mention(text, ts, from, lastJ, phrase.kind, phrase.rule)
         if (m && phrase.acronym !== null && m.name !== phrase.acronym)
-          out.push({ ...m, name: phrase.acronym, key: foldPhrase(phrase.acronym), ref: phrase.ref })
+          out.push({
+            ...m,
+            name: phrase.acronym,
+            key: foldPhrase(phrase.acronym) || phrase.acronym.toLowerCase(),
+            ref: phrase.ref,
+          })
         else if (m) out.push({ ...m, ref: phrase.ref })
         i = lastJ
         break
@@ -483,8 +498,8 @@ function mayHoldNames(text: string, matcher?: AliasMatcher): boolean {
   return someUnlowerWord(text, (w) => {
     if (!isCap(w)) return false
     if (capInfo(w).typed) return true
-    const t = aliases && searchTerm(w)
-    return !!t && aliases.has(t)
+    const t = aliases && nameTerm(w)
+    return !!t && (aliases.has(t) || (/^[A-Z]{2,}s$/.test(w) && aliases.has(nameTerm(w.slice(0, -1)) ?? '')))
   })
 }
 

@@ -561,10 +561,18 @@ function joinSameNames(
   // drop ('Liwa al-Fath', 'Liwa al-Fateh').
   const near = (a: string, b: string) =>
     Math.max(a.length, b.length) >= 9 ? oneEditApart(a, b) : vowelApart(a, b)
+  // Only keys of the same first letter and a length one apart can be near: bucketed so, a large
+  // corpus's thousands of names are not compared pair by pair.
+  const buckets = new Map<string, typeof long>()
+  for (const x of long) {
+    const b = `${x.s[0]}:${x.s.length}`
+    const list = buckets.get(b)
+    if (list) list.push(x)
+    else buckets.set(b, [x])
+  }
   for (const a of long) {
-    const close = long.filter(
-      (b) => b.k !== a.k && b.s[0] === a.s[0] && kinds.get(b.k) === kinds.get(a.k) && near(a.s, b.s),
-    )
+    const pool = [-1, 0, 1].flatMap((d) => buckets.get(`${a.s[0]}:${a.s.length + d}`) ?? [])
+    const close = pool.filter((b) => b.k !== a.k && kinds.get(b.k) === kinds.get(a.k) && near(a.s, b.s))
     const targets = new Set(close.map((b) => roots.find(b.k)))
     if (targets.size === 1) join([a.k, ...close.map((b) => b.k)])
   }

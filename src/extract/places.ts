@@ -57,7 +57,7 @@ const ENUMERATION = new RegExp(
 )
 /** 'in northern Homs', 'from Homs', 'to northern Syria': a name after a preposition of place. */
 const PREPOSITION_NAME = new RegExp(
-  `\\b(in|near|around|outside|from|to|into|towards?|left|leave|leaving|enter|entered)\\s+(?:the\\s+)?(?:(${DIRECTION})\\s+)?(${NAME})(?=\\s*$|\\s*[,.;:!?)"”’]|\\s+(?:and|on|in|at|to|for|with|after|since|during|under|over|which|where|who|that|was|were|is|are|has|have|had|as|by|until|before)\\b)`,
+  `\\b(in|near|around|outside|from|out of|to|into|towards?|left|leave|leaving|enter|entered)\\s+(?:the\\s+)?(?:(${DIRECTION})\\s+)?(${NAME})(?=\\s*$|\\s*[,.;:!?)"”’]|\\s+(?:and|on|in|at|to|for|with|after|since|during|under|over|which|where|who|that|was|were|is|are|has|have|had|as|by|until|before|will|would|could|can|may|must|said|says|of|near)\\b)`,
   'gu',
 )
 /** 'the Rastan Operations Room', 'the Daraa Military Council': a body named after its town. */
@@ -225,12 +225,12 @@ function findOwner(text: string, before: number): string | undefined {
 }
 
 /**
- * The places a named deal is named by: 'the Qudsaya and al-Hama deal', 'Zabadani truce', 'the
+ * The places a named deal is named by: 'the Qudsaya and al-Hama deal', 'Qalamoun exit deal', 'the
  * Four Towns agreement' (a name for several places is a place of its own here). Read in a title or
  * a sentence that the caller knows tells of the article's own deal.
  */
 const NAMED_DEAL = new RegExp(
-  `(${NAME})(?:,\\s+(${NAME}))?(?:\\s+and\\s+(${NAME}))?\\s+${DEAL_KIND}s?\\b`,
+  `(${NAME})(?:,\\s+(${NAME}))?(?:\\s+and\\s+(${NAME}))?(?:\\s+(?:exit|peace|evacuation|reconciliation|surrender|swap|exchange|ceasefire))?\\s+${DEAL_KIND}s?\\b`,
   'gu',
 )
 

@@ -30,6 +30,9 @@ const NEGATION = /\b(?:not|never|no longer|refus\w*|declin\w*|fail\w*|without)\b
 const UNREAL =
   /\b(?:to|will|would|must|should|shall|could|can|may|might|if|unless|whether|either|or)\s+(?:\w+\s+)?$/i
 
+/** 'the last group to agree', 'the first to hand over': an infinitive that tells what was done. */
+const DONE_FIRST = /\b(?:first|last|only|second|third)\b(?:\s+[\w-]+){0,3}\s+to\s+$/i
+
 /** The cues of a sentence, in order, each once: the rules of data/stance-rules.json, in the table's order. */
 export function findCues(text: string, span: Span, rules: readonly CompiledRule[] = STANCE_RULES): Cue[] {
   const sentence = text.slice(span.start, span.end)
@@ -75,7 +78,7 @@ function judge(sentence: string, rule: StanceRule, start: number, end: number): 
         : null
     return { stance: 'rejects', kind: 'rejection', rule: rule.id, text: negText, start: negStart, end }
   }
-  if (stance === 'accepts' && UNREAL.test(before)) return null
+  if (stance === 'accepts' && UNREAL.test(before) && !DONE_FIRST.test(before)) return null
   return { stance, kind, rule: rule.id, text, start, end }
 }
 

@@ -55,11 +55,21 @@ export const TERM_SENTENCE_RULES: readonly TextRule[] = [
   {
     id: 'under-the-deal',
     re: new RegExp(
-      String.raw`\b(?:under|according to|as part of|in line with) the (?:\w+ ){0,3}${DEAL}\b`,
+      String.raw`\b(?:under|according to|as part of|in line with) the (?:[\w'’]+ ){0,3}${DEAL}\b|^\s*Under (?:it|its terms)\b`,
       'i',
     ),
-    examples: ['Under the truce, detainees are freed in two rounds.'],
+    examples: [
+      'Under the truce, detainees are freed in two rounds.',
+      'Gunmen hand in their weapons as part of the town’s reconciliation.',
+      'Under it, wanted men settle their status.',
+    ],
     counterExamples: ['The truce held for a week.'],
+  },
+  {
+    id: 'in-return',
+    re: /\b(?:in (?:return|exchange)(?: for)?|in a swap for|exchanged for)\b/i,
+    examples: ['In return the group revealed where it had buried the soldiers.'],
+    counterExamples: ['The group returned to its bases.'],
   },
 ]
 

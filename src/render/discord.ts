@@ -313,14 +313,16 @@ export function renderPages(p: Presentation, corpusLine: string): APIEmbed[] {
   // A summary page with nothing on it (no lead, no items) gives way to the quotes.
   if (pages.length === 1 && pages[0]?.lines.length === 0 && pages[0]?.fields.length === 0) pages.length = 0
   if (shortened || pages.length === 0) {
-    let quotes: Page = { lines: [], fields: [] }
+    // After the summary, a heading says what these pages are.
+    const heading = pages.length ? ['**Quotes in full**'] : []
+    let quotes: Page = { lines: heading, fields: [] }
     p.citations.forEach((c, i) => {
       const field = citationField(i + 1, c)
       const grown = { lines: quotes.lines, fields: [...quotes.fields, field] }
       if (fits(grown) || quotes.fields.length === 0) quotes = grown
       else {
         pages.push(quotes)
-        quotes = { lines: [], fields: [field] }
+        quotes = { lines: heading, fields: [field] }
       }
     })
     if (quotes.fields.length || pages.length === 0) pages.push(quotes)

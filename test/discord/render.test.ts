@@ -197,6 +197,7 @@ describe('renderPages: every page within every Discord limit', () => {
       citations.map((_, i) => String(i + 1)),
     )
     expect(pages[0]?.fields?.[0]?.value).toMatch(/^> word0 .*…\n/)
+    expect(pages[1]?.description).toBe('**Quotes in full**')
     const quoted = pages.slice(1).flatMap((p) => p.fields ?? [])
     expect(quoted.map((f) => f.name)).toEqual(citations.map((_, i) => `[${i + 1}] An article`))
     expect(quoted[0]?.value.length).toBeGreaterThan(900)

@@ -130,9 +130,12 @@ describe('the bot against a fake Discord, end to end', () => {
       const embed = x.final?.body.embeds[0]
       expect(embed.title.length).toBeGreaterThan(0)
       expect(embed.footer.text).toMatch(/^\d+ articles · \d+ passages/)
-      const line = logLines.find(
-        (l) => l.event === 'interaction' && l.command === c.name && l.outcome === 'ok',
-      )
+      // The log line is written once Discord has taken the reply, a moment after it arrived.
+      const logged = () =>
+        logLines.find((l) => l.event === 'interaction' && l.command === c.name && l.outcome === 'ok')
+      for (let waited = 0; !logged() && waited < 10_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50))
+      const line = logged()
       expect(line).toMatchObject({ kind: 'command', guild: discord.guildId })
       expect(typeof line?.ms).toBe('number')
     },
@@ -340,7 +343,8 @@ describe('the bot against a fake Discord, end to end', () => {
     })
 
     it('a handler that throws: a private apology with an error id that is also in the log', async () => {
-      const x = await discord.interact(slashCommand('broken', {}, someone()))
+      // The apology follows the removal of the "thinking…" message: on a busy machine, not at once.
+      const x = await discord.interact(slashCommand('broken', {}, someone()), { quietMs: 1500 })
       expectWellFormed(x)
       const apology = x.requests.find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/'))
       expect(apology?.body.flags).toBe(EPHEMERAL)

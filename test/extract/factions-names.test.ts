@@ -100,3 +100,35 @@ describe('faction names are found by their shape, without a list of factions', (
     expect(m?.key).toBe('jaysh islam')
   })
 })
+
+describe('known names are matched as names are written', () => {
+  const known = (text: string) =>
+    findFactionNames(
+      text,
+      { start: 0, end: text.length },
+      aliasMatcher([
+        { name: 'IS', ref: 'gazetteer:isis', rule: 'gazetteer' },
+        { name: 'PKK', ref: 'gazetteer:pkk', rule: 'gazetteer' },
+        { name: 'Syrian Resistance', ref: 'gazetteer:syrian-resistance', rule: 'gazetteer' },
+        { name: 'Syrian Army', ref: 'gazetteer:saa', rule: 'gazetteer', kind: 'state' },
+        { name: 'Hezbollah', ref: 'gazetteer:hezbollah', rule: 'gazetteer' },
+        { name: 'Hezbollah al-Nujaba', ref: 'gazetteer:nujaba', rule: 'gazetteer' },
+      ]),
+    ).map((m) => `${m.name} [${m.kind}] ${m.rule} ${m.ref}`)
+
+  it('matches an acronym only in capitals, also with a possessive that lost its apostrophe', () => {
+    expect(known('Is the deal holding? IS fighters left.')).toEqual(['IS [group] gazetteer gazetteer:isis'])
+    expect(known('the PKKs Syrian affiliate')).toEqual(['PKK [group] gazetteer gazetteer:pkk'])
+  })
+
+  it('needs capitals where the name has them: a description is no name', () => {
+    expect(known('the Syrian resistance to the plan')).toEqual([])
+  })
+
+  it('takes the longest known name, and a state force keeps its kind', () => {
+    expect(known('Hezbollah al-Nujaba and the Syrian Army')).toEqual([
+      'Hezbollah al-Nujaba [group] gazetteer gazetteer:nujaba',
+      'Syrian Army [state] gazetteer gazetteer:saa',
+    ])
+  })
+})
