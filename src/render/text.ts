@@ -37,7 +37,8 @@ const flat = (t: string) =>
 export function quotedAbove(p: Presentation): Set<number> {
   const out = new Set<number>()
   for (const item of p.sections.flatMap((s) => s.items)) {
-    const text = flat(item.text)
+    // A trailing note in brackets, such as a term's status '(proposed)', is the item's, not the quote's.
+    const text = flat(item.text.replace(/\s*\([^()]*\)$/, ''))
     for (const n of item.cites ?? []) {
       const quote = flat(p.citations[n - 1]?.quote ?? '')
       if (text.length >= 20 && quote.includes(text) && text.length >= quote.length * 0.6) out.add(n)
