@@ -8,6 +8,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { cleanQuery } from '../text/query.ts'
 import { resolveWeekday } from '../text/weekdays.ts'
+import { askInArabic } from './arabic-ask.ts'
 import { type AgreementStances, answerStanceQuestion, parseStanceQuestion } from './ask/agreement-stances.ts'
 import { type Candidate, MIN_COVERAGE, retrieve } from './ask/candidates.ts'
 import { parseQuestion, type Question, type QuestionKind, questionProper } from './ask/question.ts'
@@ -100,6 +101,8 @@ const SPAN_ONLY: ReadonlySet<QuestionKind> = new Set(['what', 'yes-no', 'identit
 
 /** The answer to a question from the corpus; `routes` are the commands routed questions go to. */
 export function ask(kb: KnowledgeBase, query: string, routes: Routes = ROUTES): AskAnswer {
+  const arabic = askInArabic(kb, query, (english) => ask(kb, english, routes))
+  if (arabic) return arabic
   const cleaned = cleanQuery(query)
   // 'Who rejected the Sochi deal?', 'Did X accept it?': from the facts, scoped to the deal named.
   const sq = routes.stance ? parseStanceQuestion(questionProper(cleaned)) : null

@@ -1,5 +1,7 @@
 import type { FactionRecord } from '../extract/factions.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { namesAcrossScripts } from '../search/cross-script.ts'
+import { hasArabic } from '../text/arabic.ts'
 import { foldPhrase } from '../text/normalize.ts'
 import { cleanQuery } from '../text/query.ts'
 import { foldedNameScore } from './resolve.ts'
@@ -48,7 +50,24 @@ function namesOf(all: FactionRecord[]): FoldedNames[] {
   return out
 }
 
+/**
+ * resolveFactionByName, and when that finds nothing, the same with the query's names in the
+ * other script (the gazetteer's and the places table's): 'Ahrar al-Sham' finds 'أحرار الشام'.
+ */
 export function resolveFaction(kb: KnowledgeBase, query: string, suggestions = 5): FactionResolution {
+  const found = resolveFactionByName(kb, query, suggestions)
+  if (found.faction) return found
+  const arabic = hasArabic(query)
+  for (const name of namesAcrossScripts(cleanQuery(query))) {
+    // Only the other script's names: the same script's spellings are the alias table's business.
+    if (hasArabic(name) === arabic) continue
+    const other = resolveFactionByName(kb, name, 0)
+    if (other.faction && other.how !== 'typo') return other
+  }
+  return found
+}
+
+function resolveFactionByName(kb: KnowledgeBase, query: string, suggestions: number): FactionResolution {
   const all = namesOf(factionRecords(kb))
   const q = foldPhrase(cleanQuery(query))
   const none = (): FactionResolution => ({

@@ -1,5 +1,6 @@
 import type { Passage, Span } from '../corpus/types.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { crossScriptNamed } from '../search/cross-script.ts'
 import { type NamedInQuery, namesInQuery } from '../search/name-groups.ts'
 import { matchSpans, snippet } from '../search/snippet.ts'
 import { searchTerms } from '../text/normalize.ts'
@@ -55,6 +56,7 @@ export function matchPassages(
   const terms = searchTerms(q)
   if (terms.length === 0) return { hits: [], total: 0 }
   const named = namesInQuery(kb, terms)
+  named.push(...crossScriptNamed(kb.passages, q, terms, new Set(named.flatMap((n) => n.at))))
   const inNames = new Set(named.flatMap((n) => n.at))
   const plain = new Set(terms.filter((_, i) => !inNames.has(i)))
   const wanted = plain.size + named.length

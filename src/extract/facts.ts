@@ -5,6 +5,7 @@ import {
   extractAgreementFacts,
   mergeAgreements,
 } from './agreements.ts'
+import { withArabicFacts } from './arabic/index.ts'
 import type { ExtractEnv } from './extraction-types.ts'
 import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFactions } from './factions.ts'
 
@@ -13,7 +14,7 @@ import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFact
  * work) and merged across the corpus. Everything here is plain JSON: it is cached with the index.
  * Bump FACTS_VERSION whenever extraction changes: the cache key holds it.
  */
-export const FACTS_VERSION = 4
+export const FACTS_VERSION = 5
 
 export { DEFAULT_ENV, type ExtractEnv } from './extraction-types.ts'
 
@@ -32,10 +33,10 @@ export function extractArticleFacts(
   passages: readonly Passage[],
   env: ExtractEnv,
 ): ArticleFacts {
-  return {
+  return withArabicFacts(article, passages, {
     agreements: extractAgreementFacts(article, passages, env),
     factions: extractFactionFacts(article, passages, env),
-  }
+  })
 }
 
 /** The facts merged before, and the articles added, changed or removed since. */

@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js'
 import type { Citation } from '../answers/citation.ts'
+import { isolateArabic } from '../text/bidi.ts'
 import type { Item, Presentation } from './presentation.ts'
 
 /** Discord's message limits (a payload past any of them is refused with a 400). */
@@ -30,11 +31,10 @@ const CONTROLS = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu
 
 /** Text fit to show anywhere: lone surrogates become U+FFFD, control characters go, CR LF becomes LF. */
 export function sanitize(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(CONTROLS, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
+  // The corpus's own bidi controls go; Arabic runs get isolates of ours (text/bidi.ts).
+  return isolateArabic(
+    text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, '').replace(LONE_SURROGATE, '\uFFFD'),
+  )
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isolateArabic } from '../text/bidi.ts'
 import { citationLine, type Item, type Presentation } from './presentation.ts'
 
 export interface TextOptions {
@@ -69,5 +70,5 @@ export function renderText(p: Presentation, options: TextOptions = {}): string {
     })
   }
   if (p.footer) lines.push('', p.footer)
-  return `${lines.join('\n')}\n`
+  return `${lines.map(isolateArabic).join('\n')}\n`
 }

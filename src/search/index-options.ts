@@ -29,7 +29,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
  * The index options, used to build the index and to load it from the cache alike. Bump
  * INDEX_VERSION whenever they, or the normalisation behind them, change: the cache key holds it.
  */
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 export const INDEX_OPTIONS: Options<IndexedPassage> = {
   idField: 'id',
   fields: ['text', 'title'],

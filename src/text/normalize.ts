@@ -1,3 +1,5 @@
+import { arabicTerm, hasArabic } from './arabic.ts'
+
 /**
  * One normalisation for indexing and for queries, so that spelling variants of Arabic names meet:
  * 'Jaish al-Azza', 'jaysh al azza' and 'JAYSH AL-‘AZZA' all become the terms `jaysh aza`.
@@ -18,8 +20,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 )
 
 const APOSTROPHES = /['’‘ʼʿʾ`´]/g
-/** A word: letters and digits, possibly joined by apostrophes (Wa'er, Hay'at). Hyphens split. */
-const WORD = /[\p{L}\p{N}]+(?:['’‘ʼʿʾ`´][\p{L}\p{N}]+)*/gu
+/**
+ * A word: letters and digits (with their combining marks: Arabic harakat, shadda), possibly joined
+ * by apostrophes (Wa'er, Hay'at). Hyphens split.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‘ʼʿʾ`´][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu
 /** WORD for `words`' exec loop (its lastIndex is its own). */
 const WORD_SCAN = new RegExp(WORD.source, WORD.flags)
 /**
@@ -28,7 +33,7 @@ const WORD_SCAN = new RegExp(WORD.source, WORD.flags)
  * joins those: Wa'er); the regex passes over the other words without stopping.
  */
 const UNLOWER_WORD = new RegExp(
-  `(?=[^\\P{L}a-z]|\\p{N})(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’‘ʼʿʾ\`´])${WORD.source}`,
+  `(?=[^\\P{L}a-z]|\\p{N})(?<![\\p{L}\\p{M}\\p{N}]|[\\p{L}\\p{N}]['’‘ʼʿʾ\`´])${WORD.source}`,
   'gu',
 )
 
@@ -43,6 +48,7 @@ export function foldCase(text: string): string {
  * tawhid, qalamoun/qalamun, doubled letters) brought to one spelling.
  */
 export function foldWord(word: string): string {
+  if (hasArabic(word)) return arabicTerm(word) ?? ''
   // Compatibility forms can unfold into punctuation ('㈠' is '(一)'): only letters and digits stay.
   let w = foldCase(word)
   w = w
@@ -77,6 +83,7 @@ export function searchTerm(word: string): string | null {
 }
 
 function foldTerm(word: string): string | null {
+  if (hasArabic(word)) return arabicTerm(word)
   const lower = foldCase(word).replace(APOSTROPHES, '')
   if (lower.length === 0 || STOP_WORDS.has(lower)) return null
   const folded = foldWord(word)

@@ -15,12 +15,13 @@ export const MAX_PARAGRAPH_CHARS = 900
 
 /**
  * Sentences of `text[start, end)` as offsets into `text`. A sentence ends at . ! ? (with any
- * closing quotes or brackets) followed by a space and a capital, digit or quote, unless the word
+ * closing quotes or brackets) followed by a space and a capital, digit, quote or Arabic letter, unless the word
  * before the period is an abbreviation or a single initial.
  */
 export function sentenceSpans(text: string, start = 0, end = text.length): Span[] {
   const spans: Span[] = []
-  const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\p{Lu}\p{N}])/gu
+  // Arabic has no capitals: a sentence of it starts with any Arabic letter (or «), and ends at ؟ too.
+  const boundary = /[.!?؟]+["'”’»)\]]*(?=\s+["'“‘(«\p{Lu}\p{N}\p{Script=Arabic}])/gu
   boundary.lastIndex = start
   let from = start
   for (let m = boundary.exec(text); m && m.index < end; m = boundary.exec(text)) {
