@@ -31,11 +31,21 @@ export function quoteOf(
   // whole span flattened, so when it is already longer than `max` it gives the same quote.
   const head = span.start + 2 * max
   if (head < span.end) {
-    const flatHead = text.slice(span.start, head).replace(/\s+/g, ' ').trim()
+    const flatHead = withoutListMarker(text.slice(span.start, head).replace(/\s+/g, ' ').trim())
     if (flatHead.length > max) return cutQuote(flatHead, max)
   }
-  const flat = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
+  const flat = withoutListMarker(text.slice(span.start, span.end).replace(/\s+/g, ' ').trim())
   return flat.length <= max ? flat : cutQuote(flat, max)
+}
+
+/**
+ * A list item's marker is the reader's way of keeping an HTML or Markdown item an item, not the
+ * article's words: a quote starts after it, so that it stands verbatim in the page as published.
+ */
+const LIST_MARKER = /^(?:[-•*‣▪◦]|\d{1,2}[.)])\s+/
+
+function withoutListMarker(flat: string): string {
+  return flat.replace(LIST_MARKER, '')
 }
 
 function cutQuote(flat: string, max: number): string {
