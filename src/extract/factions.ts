@@ -19,6 +19,7 @@ import {
   type KnownName,
 } from './faction-names.ts'
 import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
+import { splitSubjectAt } from './split-subjects.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
@@ -136,6 +137,8 @@ interface Subject {
   key: string
   start: number
   end: number
+  /** A part of the group ('roughly 30 others'): its stance counts for the group, beside the group's own. */
+  part?: boolean
 }
 
 /** 'these groups', 'the faction', 'the operations room', 'They …': a pointer to factions just named. */
@@ -183,6 +186,24 @@ function clauseOf(text: string, span: Span, at: number): Span {
   return { start, end }
 }
 
+/**
+ * Parts of a group named earlier in the sentence that open a later clause ('X refused, while
+ * 30 others accepted'): each stands for the group named last before it.
+ */
+function splitParts(text: string, span: Span, named: Subject[]): Subject[] {
+  if (!named.length) return []
+  const out: Subject[] = []
+  for (const m of text.slice(span.start, span.end).matchAll(CLAUSE_BREAK)) {
+    const at = span.start + m.index + m[0].length
+    const split = splitSubjectAt(text.slice(at, span.end))
+    if (!split) continue
+    const before = named.filter((n) => n.end <= at)
+    const group = before[before.length - 1]
+    if (group) out.push({ name: group.name, key: group.key, start: at, end: at + split.length, part: true })
+  }
+  return out
+}
+
 export function extractFactionFacts(
   article: Article,
   passages: readonly Passage[],
@@ -215,15 +236,18 @@ export function extractFactionFacts(
       }
       const groups: Subject[] = names.filter((n) => n.kind === 'group')
       const cues = groups.length || previous.length ? findCues(text, s) : []
-      const subjects = groups.length || !cues.length ? groups : anaphora(text, s, previous)
-      previous = subjects
+      const whole = groups.length || !cues.length ? groups : anaphora(text, s, previous)
+      previous = whole
+      const subjects = cues.length ? [...whole, ...splitParts(text, s, whole)] : whole
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
       dates ??= dateContext(article.date, text)
       const date = sentenceDate(text.slice(s.start, s.end), dates) ?? article.date
       const seen = new Set<string>()
       for (const subject of subjects) {
-        if (seen.has(subject.key)) continue
+        // A part of a group ('30 others') may take its own stance beside the group's.
+        const seenKey = subject.part ? `${subject.key}#${subject.start}` : subject.key
+        if (seen.has(seenKey)) continue
         const clause = clauseOf(text, s, subject.start)
         const inClause = cues.filter((c) => c.start >= clause.start && c.end <= clause.end)
         const passive = inClause.find(
@@ -231,7 +255,7 @@ export function extractFactionFacts(
         )
         const cue = passive ?? inClause.find((c) => c.start >= subject.end)
         if (!cue) continue
-        seen.add(subject.key)
+        seen.add(seenKey)
         const own =
           attribution !== null && subjects.some((o) => o.start < attribution.end && attribution.start < o.end)
         evidence.push({
@@ -616,7 +640,8 @@ function dedupeEvidence(evidence: EvidenceFact[]): EvidenceFact[] {
   const seen = new Set<string>()
   return evidence
     .filter((e) => {
-      const k = `${e.passageId}:${e.start}`
+      // One piece per sentence and stance: a group split both ways in one sentence keeps both.
+      const k = `${e.passageId}:${e.start}:${e.stance}`
       if (seen.has(k)) return false
       seen.add(k)
       return true
