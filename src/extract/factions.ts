@@ -143,7 +143,7 @@ interface Subject {
 
 /** 'these groups', 'the faction', 'the operations room', 'They …': a pointer to factions just named. */
 const ANAPHOR =
-  /\b(?:these|those|the|this|both|such) (groups|factions|formations|brigades|faction|group|organisation|organization|movement|front|operations room|brigade|army|coalition|alliance|legion)\b|^\s*(they)\b/gi
+  /\b(?:these|those|the|this|both|such) (groups|factions|formations|brigades|faction|group|organisation|organization|movement|front|operations room|brigade|army|coalition|alliance|legion|committee|delegation)\b|^\s*(they)\b/gi
 const PLURAL = /^(?:groups|factions|formations|brigades|they)$/i
 const GENERIC_SINGULAR = /^(?:faction|group|organisation|organization)$/i
 
@@ -184,6 +184,27 @@ function clauseOf(text: string, span: Span, at: number): Span {
     }
   }
   return { start, end }
+}
+
+/**
+ * A sentence's date, else that of the last sentence before it in its paragraph that tells one:
+ * a paragraph tells one moment ('On Friday, 3 September, … said the deal had collapsed. The
+ * committee rejected the conditions …').
+ */
+function dateInParagraph(
+  text: string,
+  sentences: readonly Span[],
+  s: Span,
+  dates: DateContext,
+): string | null {
+  const own = sentenceDate(text.slice(s.start, s.end), dates)
+  if (own) return own
+  for (let i = sentences.findIndex((x) => x.start === s.start) - 1; i >= 0; i--) {
+    const x = sentences[i]
+    const d = x ? sentenceDate(text.slice(x.start, x.end), dates) : null
+    if (d) return d
+  }
+  return null
 }
 
 /**
@@ -242,7 +263,7 @@ export function extractFactionFacts(
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
       dates ??= dateContext(article.date, text)
-      const date = sentenceDate(text.slice(s.start, s.end), dates) ?? article.date
+      const date = dateInParagraph(text, passage.sentences, s, dates) ?? article.date
       const seen = new Set<string>()
       for (const subject of subjects) {
         // A part of a group ('30 others') may take its own stance beside the group's.
@@ -277,6 +298,9 @@ export function extractFactionFacts(
   }
   return { mentions, evidence }
 }
+
+/** The shape rule of a town's negotiating body (data/faction-name-rules.json). */
+const PARTY_RULE = 'shape:negotiating-party'
 
 /** Union-find over name keys. */
 class Roots {
@@ -453,6 +477,8 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
     const shown = new Set([name, ...aliases].map(foldPhrase))
     const otherNames = gs.flatMap((g) => [g.name, ...g.aliases]).filter((n) => !shown.has(foldPhrase(n)))
     const evidence = dedupeEvidence(r.evidence)
+    // A negotiating committee is a party only where it takes a stance: else it is no faction to list.
+    if (!evidence.length && r.mentions.every((m) => m.rule === PARTY_RULE)) continue
     const summary = summarizeStance(evidence)
     const isGroup = gs.length
       ? gs.some((g) => g.kind !== 'state-force')
