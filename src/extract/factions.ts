@@ -208,6 +208,20 @@ function dateInParagraph(
 }
 
 /**
+ * A faction named as the object of 'by' or 'against' with no cue before it ('an assault by
+ * Hezbollah', 'fighting against Jaysh al-Islam') is not the subject of the verb that follows:
+ * 'The militants, squeezed by an assault by Hezbollah, agreed' is the militants' stance. (The
+ * passive, 'was rejected by X', is read before this.)
+ */
+const OBJECT_BEFORE = /\b(?:by|against)\s+(?:the\s+)?$/i
+
+function objectOf(text: string, clause: Span, subject: Subject): boolean {
+  return (
+    !subject.part && OBJECT_BEFORE.test(text.slice(Math.max(clause.start, subject.start - 20), subject.start))
+  )
+}
+
+/**
  * Parts of a group named earlier in the sentence that open a later clause ('X refused, while
  * 30 others accepted'): each stands for the group named last before it.
  */
@@ -274,7 +288,9 @@ export function extractFactionFacts(
         const passive = inClause.find(
           (c) => c.end <= subject.start && /^\s+by\b/.test(text.slice(c.end, c.end + 5)),
         )
-        const cue = passive ?? inClause.find((c) => c.start >= subject.end)
+        const cue =
+          passive ??
+          (objectOf(text, clause, subject) ? undefined : inClause.find((c) => c.start >= subject.end))
         if (!cue) continue
         seen.add(seenKey)
         const own =

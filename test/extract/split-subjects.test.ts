@@ -35,3 +35,21 @@ describe('split subjects: a part of a group just named takes its own stance', ()
     expect(stance(kb, 'Jaysh al-Khabur').stance).toBe('accepts')
   })
 })
+
+describe('a faction named as the object of “by” or “against” is not the subject of the verb after it', () => {
+  it('“The militants, squeezed by an assault by X, agreed” is no stance of X', () => {
+    const kb = knowledgeBaseOf({
+      'a.txt':
+        'Truce in Jurud\n\n2017-08-27\n\nThe militants, squeezed by an assault by Liwa Suqur al-Jabal from the south, agreed to a ceasefire on Sunday.\n',
+    })
+    expect(stance(kb, 'Liwa Suqur al-Jabal').evidence).toEqual([])
+  })
+
+  it('the passive still reads “was rejected by X” as X’s stance', () => {
+    const kb = knowledgeBaseOf({
+      'a.txt':
+        'Truce in Jurud\n\n2017-08-27\n\nThe ceasefire was rejected by Liwa Suqur al-Jabal on Sunday.\n',
+    })
+    expect(stance(kb, 'Liwa Suqur al-Jabal').stance).toBe('rejects')
+  })
+})
