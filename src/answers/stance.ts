@@ -32,7 +32,10 @@ export interface StanceEvidence {
 export interface StanceAnswer {
   command: 'stance'
   query: string
-  faction: { name: string; aliases: string[]; kind: 'group' | 'state' } | null
+  /** The armed faction asked about; null when none, or when the name is a state's forces. */
+  faction: { name: string; aliases: string[]; kind: 'group' } | null
+  /** A state's forces (Syrian Army, Fourth Division, Russian forces) are shown apart: never a faction. */
+  stateForce: { name: string; aliases: string[] } | null
   /** The agreement asked about (`--agreement`), as the corpus names it; null: every agreement. */
   agreement: string | null
   stance: OverallStance
@@ -75,7 +78,7 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
   if (asked && !asked.length)
     return {
       ...base,
-      faction: f ? { name: f.name, aliases: f.aliases, kind: f.kind } : null,
+      ...who(f),
       stance: 'unknown',
       evidence: [],
       changes: [],
@@ -89,6 +92,7 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
     return {
       ...base,
       faction: null,
+      stateForce: null,
       stance: 'unknown',
       evidence: [],
       changes: [],
@@ -97,7 +101,6 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
       mentionCount: 0,
       notice: `“${query.trim()}” is not in the corpus${found.suggestions.length ? '; did you mean one of these?' : '.'}`,
     }
-  const faction = { name: f.name, aliases: f.aliases, kind: f.kind }
   const all = f.kind === 'group' ? f.evidence.flatMap((e) => evidenceOf(kb, e)) : []
   const names = asked ? new Set(asked.map((a) => a.name)) : null
   const evidence = names ? all.filter((e) => e.agreement !== null && names.has(e.agreement)) : all
@@ -114,7 +117,7 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
           : `The corpus names ${f.name} but says nothing of its stance.`
   return {
     ...base,
-    faction,
+    ...who(f),
     stance: f.kind === 'group' ? summary.stance : 'unknown',
     evidence,
     changes: f.kind === 'group' ? summary.changes : [],
@@ -123,6 +126,13 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
     mentionCount: f.mentions,
     notice,
   }
+}
+
+/** A group is the faction asked about; a state's forces are shown apart, never as a faction. */
+function who(f: FactionRecord | null): Pick<StanceAnswer, 'faction' | 'stateForce'> {
+  if (!f) return { faction: null, stateForce: null }
+  if (f.kind === 'state') return { faction: null, stateForce: { name: f.name, aliases: f.aliases } }
+  return { faction: { name: f.name, aliases: f.aliases, kind: 'group' }, stateForce: null }
 }
 
 /** Where an article tells of each of its agreements: paragraph numbers of their events and terms. */

@@ -83,7 +83,8 @@ export default defineCommand({
   run: (kb, { faction, agreement }) => stance(kb, faction, agreement),
   present(answer: StanceAnswer) {
     const cites = new CitationList()
-    if (!answer.faction)
+    const named = answer.faction ?? answer.stateForce
+    if (!named)
       return {
         title: `Stance: “${shownQuery(answer.query)}”`,
         lead: answer.notice ?? 'Not in the corpus.',
@@ -106,11 +107,9 @@ export default defineCommand({
         heading: `Named in ${answer.mentionCount} sentence${answer.mentionCount === 1 ? '' : 's'}`,
         items: answer.mentions.map((c) => ({ text: c.quote, cites: [cites.add(c)] })),
       })
-    const aliases = answer.faction.aliases.length
-      ? `Also: ${answer.faction.aliases.slice(0, 8).join(', ')}`
-      : undefined
+    const aliases = named.aliases.length ? `Also: ${named.aliases.slice(0, 8).join(', ')}` : undefined
     return {
-      title: `${answer.faction.name}: ${STANCE_WORDS[answer.stance]}${answer.agreement ? ` on the ${answer.agreement}` : ''}`,
+      title: `${named.name}: ${STANCE_WORDS[answer.stance]}${answer.agreement ? ` on the ${answer.agreement}` : ''}`,
       lead: answer.notice ?? answer.summary,
       sections,
       citations: cites.list,

@@ -537,6 +537,33 @@ function namedGroups(text: string, span: Span): NameMention[] {
   return out
 }
 
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1)
+/** 'Daraa Central Committee', 'the Negotiating Committee': capitalised, so a common noun ('the central committees') is none. */
+const NEGOTIATING_PARTY = new RegExp(
+  String.raw`(?:\b(\p{Lu}[\p{L}'’-]*)\s+)?\b((?:${WORDS.partyQualifiers.map(capitalised).join('|')})(?:\s+(?:${WORDS.partyQualifiers.map(capitalised).join('|')}))?\s+(?:${WORDS.partyTails.map(capitalised).join('|')}))\b`,
+  'gu',
+)
+
+/**
+ * A town's negotiating body named as a party (rule 'shape:negotiating-party'): its name says it
+ * negotiates; the capitalised word before it is its place unless it is a state's or a function word.
+ */
+function negotiatingParties(text: string, span: Span): NameMention[] {
+  const slice = text.slice(span.start, span.end)
+  const out: NameMention[] = []
+  for (const m of slice.matchAll(NEGOTIATING_PARTY)) {
+    const place = m[1]
+    const own =
+      place && ![FUNCTION_WORDS, STATE_WORDS, GENERIC_WORDS].some((set) => set.has(place.toLowerCase()))
+    const name = own ? `${place} ${m[2]}` : (m[2] ?? '')
+    const start = span.start + (m.index ?? 0) + (own ? 0 : m[0].length - name.length)
+    const key = foldPhrase(name)
+    if (key)
+      out.push({ name, key, kind: 'group', start, end: start + name.length, rule: 'shape:negotiating-party' })
+  }
+  return out
+}
+
 /**
  * The faction names of one sentence (or any span), in text order, without overlaps. Known names
  * come first (a name the gazetteer knows is not cut differently by a shape rule: 'Aleppo Nusra
@@ -552,6 +579,7 @@ export function findFactionNames(text: string, span: Span, matcher?: AliasMatche
     if (ts.some((t) => t.typed)) for (const [a, b] of runs(ts)) namesInRun(text, ts, a, b, shaped)
   }
   shaped.push(...namedGroups(text, span))
+  shaped.push(...negotiatingParties(text, span))
   shaped.push(...listMembers(text, span, [...found, ...shaped]))
   for (const m of shaped) if (notFactionRule(m.name) === null) addUnlessOverlapping(found, m)
   return found.sort((a, b) => a.start - b.start)

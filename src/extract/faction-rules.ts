@@ -25,6 +25,10 @@ const NameRulesSchema = z
         functionWords: z.array(z.string()),
         stateWords: z.array(z.string()),
         genericWords: z.array(z.string()),
+        /** Words that say a committee or delegation negotiates: its name makes it a party (folded). */
+        partyQualifiers: z.array(z.string()),
+        /** What such a party is called: committee, delegation (folded). */
+        partyTails: z.array(z.string()),
         /** Arabic type words (folded) and the English type words that translate them (folded). */
         headTranslations: z.record(z.string(), z.array(z.string())),
       })
@@ -90,6 +94,8 @@ export const WORDS = {
   functionWords: new Set(NAME_RULES.words.functionWords),
   stateWords: new Set(NAME_RULES.words.stateWords),
   genericWords: new Set(NAME_RULES.words.genericWords),
+  partyQualifiers: NAME_RULES.words.partyQualifiers,
+  partyTails: NAME_RULES.words.partyTails,
 }
 
 const notPhrases = NOT_FACTION_RULES.rules.map((r) => ({

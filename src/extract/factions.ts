@@ -19,6 +19,7 @@ import {
   type KnownName,
 } from './faction-names.ts'
 import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
+import { splitSubjectAt } from './split-subjects.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
@@ -136,11 +137,13 @@ interface Subject {
   key: string
   start: number
   end: number
+  /** A part of the group ('roughly 30 others'): its stance counts for the group, beside the group's own. */
+  part?: boolean
 }
 
 /** 'these groups', 'the faction', 'the operations room', 'They …': a pointer to factions just named. */
 const ANAPHOR =
-  /\b(?:these|those|the|this|both|such) (groups|factions|formations|brigades|faction|group|organisation|organization|movement|front|operations room|brigade|army|coalition|alliance|legion)\b|^\s*(they)\b/gi
+  /\b(?:these|those|the|this|both|such) (groups|factions|formations|brigades|faction|group|organisation|organization|movement|front|operations room|brigade|army|coalition|alliance|legion|committee|delegation)\b|^\s*(they)\b/gi
 const PLURAL = /^(?:groups|factions|formations|brigades|they)$/i
 const GENERIC_SINGULAR = /^(?:faction|group|organisation|organization)$/i
 
@@ -183,6 +186,59 @@ function clauseOf(text: string, span: Span, at: number): Span {
   return { start, end }
 }
 
+/**
+ * A sentence's date, else that of the last sentence before it in its paragraph that tells one:
+ * a paragraph tells one moment ('On Friday, 3 September, … said the deal had collapsed. The
+ * committee rejected the conditions …').
+ */
+function dateInParagraph(
+  text: string,
+  sentences: readonly Span[],
+  s: Span,
+  dates: DateContext,
+): string | null {
+  const own = sentenceDate(text.slice(s.start, s.end), dates)
+  if (own) return own
+  for (let i = sentences.findIndex((x) => x.start === s.start) - 1; i >= 0; i--) {
+    const x = sentences[i]
+    const d = x ? sentenceDate(text.slice(x.start, x.end), dates) : null
+    if (d) return d
+  }
+  return null
+}
+
+/**
+ * A faction named as the object of 'by' or 'against' with no cue before it ('an assault by
+ * Hezbollah', 'fighting against Jaysh al-Islam') is not the subject of the verb that follows:
+ * 'The militants, squeezed by an assault by Hezbollah, agreed' is the militants' stance. (The
+ * passive, 'was rejected by X', is read before this.)
+ */
+const OBJECT_BEFORE = /\b(?:by|against)\s+(?:the\s+)?$/i
+
+function objectOf(text: string, clause: Span, subject: Subject): boolean {
+  return (
+    !subject.part && OBJECT_BEFORE.test(text.slice(Math.max(clause.start, subject.start - 20), subject.start))
+  )
+}
+
+/**
+ * Parts of a group named earlier in the sentence that open a later clause ('X refused, while
+ * 30 others accepted'): each stands for the group named last before it.
+ */
+function splitParts(text: string, span: Span, named: Subject[]): Subject[] {
+  if (!named.length) return []
+  const out: Subject[] = []
+  for (const m of text.slice(span.start, span.end).matchAll(CLAUSE_BREAK)) {
+    const at = span.start + m.index + m[0].length
+    const split = splitSubjectAt(text.slice(at, span.end))
+    if (!split) continue
+    const before = named.filter((n) => n.end <= at)
+    const group = before[before.length - 1]
+    if (group) out.push({ name: group.name, key: group.key, start: at, end: at + split.length, part: true })
+  }
+  return out
+}
+
 export function extractFactionFacts(
   article: Article,
   passages: readonly Passage[],
@@ -215,23 +271,28 @@ export function extractFactionFacts(
       }
       const groups: Subject[] = names.filter((n) => n.kind === 'group')
       const cues = groups.length || previous.length ? findCues(text, s) : []
-      const subjects = groups.length || !cues.length ? groups : anaphora(text, s, previous)
-      previous = subjects
+      const whole = groups.length || !cues.length ? groups : anaphora(text, s, previous)
+      previous = whole
+      const subjects = cues.length ? [...whole, ...splitParts(text, s, whole)] : whole
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
       dates ??= dateContext(article.date, text)
-      const date = sentenceDate(text.slice(s.start, s.end), dates) ?? article.date
+      const date = dateInParagraph(text, passage.sentences, s, dates) ?? article.date
       const seen = new Set<string>()
       for (const subject of subjects) {
-        if (seen.has(subject.key)) continue
+        // A part of a group ('30 others') may take its own stance beside the group's.
+        const seenKey = subject.part ? `${subject.key}#${subject.start}` : subject.key
+        if (seen.has(seenKey)) continue
         const clause = clauseOf(text, s, subject.start)
         const inClause = cues.filter((c) => c.start >= clause.start && c.end <= clause.end)
         const passive = inClause.find(
           (c) => c.end <= subject.start && /^\s+by\b/.test(text.slice(c.end, c.end + 5)),
         )
-        const cue = passive ?? inClause.find((c) => c.start >= subject.end)
+        const cue =
+          passive ??
+          (objectOf(text, clause, subject) ? undefined : inClause.find((c) => c.start >= subject.end))
         if (!cue) continue
-        seen.add(subject.key)
+        seen.add(seenKey)
         const own =
           attribution !== null && subjects.some((o) => o.start < attribution.end && attribution.start < o.end)
         evidence.push({
@@ -253,6 +314,9 @@ export function extractFactionFacts(
   }
   return { mentions, evidence }
 }
+
+/** The shape rule of a town's negotiating body (data/faction-name-rules.json). */
+const PARTY_RULE = 'shape:negotiating-party'
 
 /** Union-find over name keys. */
 class Roots {
@@ -429,6 +493,8 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
     const shown = new Set([name, ...aliases].map(foldPhrase))
     const otherNames = gs.flatMap((g) => [g.name, ...g.aliases]).filter((n) => !shown.has(foldPhrase(n)))
     const evidence = dedupeEvidence(r.evidence)
+    // A negotiating committee is a party only where it takes a stance: else it is no faction to list.
+    if (!evidence.length && r.mentions.every((m) => m.rule === PARTY_RULE)) continue
     const summary = summarizeStance(evidence)
     const isGroup = gs.length
       ? gs.some((g) => g.kind !== 'state-force')
@@ -616,7 +682,8 @@ function dedupeEvidence(evidence: EvidenceFact[]): EvidenceFact[] {
   const seen = new Set<string>()
   return evidence
     .filter((e) => {
-      const k = `${e.passageId}:${e.start}`
+      // One piece per sentence and stance: a group split both ways in one sentence keeps both.
+      const k = `${e.passageId}:${e.start}:${e.stance}`
       if (seen.has(k)) return false
       seen.add(k)
       return true

@@ -73,7 +73,12 @@ describe('stance on the seed corpus', () => {
 
   it('tells a state’s forces apart: named in the corpus, but no party taking a stance', () => {
     const a = stance(kb, 'Syrian Army')
-    expect(a).toMatchObject({ stance: 'unknown', evidence: [], faction: { kind: 'state' } })
+    expect(a).toMatchObject({
+      stance: 'unknown',
+      evidence: [],
+      faction: null,
+      stateForce: { name: 'Syrian Army' },
+    })
     expect(a.notice).toMatch(/state/)
   })
 })
