@@ -29,12 +29,13 @@ export function quoteOf(
 ): string {
   // Only the first `max` characters are quoted: a long span's head, flattened, is a prefix of the
   // whole span flattened, so when it is already longer than `max` it gives the same quote.
+  span = afterListMarker(text, span)
   const head = span.start + 2 * max
   if (head < span.end) {
-    const flatHead = withoutListMarker(text.slice(span.start, head).replace(/\s+/g, ' ').trim())
+    const flatHead = text.slice(span.start, head).replace(/\s+/g, ' ').trim()
     if (flatHead.length > max) return cutQuote(flatHead, max)
   }
-  const flat = withoutListMarker(text.slice(span.start, span.end).replace(/\s+/g, ' ').trim())
+  const flat = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
   return flat.length <= max ? flat : cutQuote(flat, max)
 }
 
@@ -42,10 +43,12 @@ export function quoteOf(
  * A list item's marker is the reader's way of keeping an HTML or Markdown item an item, not the
  * article's words: a quote starts after it, so that it stands verbatim in the page as published.
  */
-const LIST_MARKER = /^(?:[-•*‣▪◦]|\d{1,2}[.)])\s+/
+const LIST_MARKER = /\s*(?:[-•*‣▪◦]|\d{1,2}[.)])\s+(?=\S)/y
 
-function withoutListMarker(flat: string): string {
-  return flat.replace(LIST_MARKER, '')
+function afterListMarker(text: string, span: Span): Span {
+  LIST_MARKER.lastIndex = span.start
+  const m = LIST_MARKER.exec(text)
+  return m && LIST_MARKER.lastIndex < span.end ? { start: LIST_MARKER.lastIndex, end: span.end } : span
 }
 
 function cutQuote(flat: string, max: number): string {
