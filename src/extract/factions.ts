@@ -19,6 +19,7 @@ import {
   type KnownName,
 } from './faction-names.ts'
 import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
+import { mayBeMisspelling, oneEditApart, vowelApart } from './name-variants.ts'
 import { splitSubjectAt } from './split-subjects.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
@@ -435,6 +436,7 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
   const knownRoots = new Set([...entries.keys(), ...used].map((r) => roots.find(r)))
   joinShortForms([...surfaces.keys()], kinds, roots, knownRoots)
   joinSameNames([...surfaces.keys()], kinds, roots, knownRoots)
+  const misspelt = joinRareMisspellings(surfaces, kinds, roots, knownRoots)
 
   const known = new Map<string, Known>()
   const knownOf = (root: string) => {
@@ -510,7 +512,10 @@ export function mergeFactions(all: FactionArticleFacts[], env: ExtractEnv): Fact
       passages: r.mentions
         .slice(0, MAX_MENTION_PASSAGES)
         .map(({ passageId, start, end }) => ({ passageId, start, end })),
-      rules: rulesOf(r.mentions),
+      rules: [
+        ...rulesOf(r.mentions),
+        ...([...r.keys].some((k) => misspelt.has(k)) ? [MISSPELLING_RULE] : []),
+      ],
       ...(group ? { group: { id: group.id, name: group.name, kind: group.kind } } : {}),
       lineage: gs.flatMap((g) =>
         g.lineage.map((l) => ({
@@ -644,27 +649,59 @@ function joinSameNames(
   }
 }
 
-/** True when one string is the other with one vowel more. */
-function vowelApart(a: string, b: string): boolean {
-  const [long, short] = a.length > b.length ? [a, b] : [b, a]
-  if (long.length !== short.length + 1) return false
-  let i = 0
-  while (i < short.length && long[i] === short[i]) i++
-  return /[aeiouy]/.test(long[i] ?? '') && long.slice(i + 1) === short.slice(i)
+/** How often a misspelling may be written, and how many times as often the name it misspells. */
+const MISSPELLING = { maxUses: 2, minRatio: 10 }
+
+/**
+ * Rule 'join:rare-misspelling': a name written once or twice that is one consonant away from a
+ * name written ten times as often ('Jabhat al-Nurah' beside 'Jabhat al-Nusra') is that name,
+ * misspelt — when it is near one faction only, and the gazetteer or aliases.json does not know it.
+ */
+function joinRareMisspellings(
+  surfaces: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  kinds: ReadonlyMap<string, FactionKind>,
+  roots: Roots,
+  knownRoots: ReadonlySet<string>,
+): Set<string> {
+  const uses = new Map<string, number>()
+  const rootUses = new Map<string, number>()
+  for (const [key, names] of surfaces) {
+    let n = 0
+    for (const c of names.values()) n += c
+    uses.set(key, n)
+    const r = roots.find(key)
+    rootUses.set(r, (rootUses.get(r) ?? 0) + n)
+  }
+  // Only names of the same word count and first letter can be near: bucketed so.
+  const bucketOf = (k: string) => `${kinds.get(k)}:${k[0]}:${k.split(' ').length}`
+  const buckets = new Map<string, string[]>()
+  for (const k of surfaces.keys()) {
+    const b = bucketOf(k)
+    const list = buckets.get(b)
+    if (list) list.push(k)
+    else buckets.set(b, [k])
+  }
+  const joins: [rare: string, target: string][] = []
+  for (const [rare, n] of uses) {
+    const own = roots.find(rare)
+    if (n > MISSPELLING.maxUses || knownRoots.has(own) || (rootUses.get(own) ?? 0) > MISSPELLING.maxUses)
+      continue
+    const targets = new Set<string>()
+    for (const k of buckets.get(bucketOf(rare)) ?? []) {
+      const r = roots.find(k)
+      if (r === own || (rootUses.get(r) ?? 0) < MISSPELLING.minRatio * n) continue
+      if (mayBeMisspelling(rare, k)) targets.add(r)
+    }
+    const [target] = targets
+    if (targets.size === 1 && target !== undefined) joins.push([rare, target])
+  }
+  // Joined after all are weighed, so that one join does not change the counts of the next.
+  for (const [rare, target] of joins) roots.union(target, rare)
+  return new Set(joins.map(([rare]) => rare))
 }
 
-/** True when two strings differ by one letter inserted, deleted, changed, or two swapped. */
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false
-  let i = 0
-  while (i < a.length && i < b.length && a[i] === b[i]) i++
-  if (a.length === b.length)
-    return (
-      a.slice(i + 1) === b.slice(i + 1) ||
-      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    )
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
-}
+/** The rule that joined misspellings, shown among a faction's rules (why is this name here?). */
+const MISSPELLING_RULE = 'join:rare-misspelling'
 
 /** The names (with their folded forms) whose folded forms differ from each other and from `except`. */
 function uniqueByFold(names: (readonly [name: string, folded: string])[], except: string): string[] {

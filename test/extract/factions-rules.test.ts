@@ -11,18 +11,25 @@ const found = (text: string) =>
     m.kind === 'state' ? `${m.name} [state]` : m.name,
   )
 
-/** Two spellings as two mentions, merged: how many factions they make. */
+/**
+ * Two spellings, merged: how many factions they make. 'Name ×N' is a name written N times (else
+ * once), as the examples of 'join:rare-misspelling' weigh how often each is written.
+ */
 function merged(a: string, b: string): number {
-  const mention = (name: string, i: number) => ({
-    name,
-    key: foldPhrase(name),
-    kind: 'group' as const,
-    passageId: `p${i}`,
-    start: 0,
-    end: name.length,
-    rule: 'shape:arabic-head',
-  })
-  const facts: FactionArticleFacts[] = [{ mentions: [mention(a, 1), mention(b, 2)], evidence: [] }]
+  let i = 0
+  const mentions = (written: string) => {
+    const [, name = written, times = '1'] = /^(.*?)(?: ×(\d+))?$/.exec(written) ?? []
+    return Array.from({ length: Number(times) }, () => ({
+      name,
+      key: foldPhrase(name),
+      kind: 'group' as const,
+      passageId: `p${++i}`,
+      start: 0,
+      end: name.length,
+      rule: 'shape:arabic-head',
+    }))
+  }
+  const facts: FactionArticleFacts[] = [{ mentions: [...mentions(a), ...mentions(b)], evidence: [] }]
   return mergeFactions(facts, { aliases: EMPTY_ALIASES }).length
 }
 
