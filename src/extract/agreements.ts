@@ -78,6 +78,21 @@ export interface ArticleAgreement {
 
 export type AgreementArticleFacts = ArticleAgreement[]
 
+/** An article's agreement before anything is read of it: the one start of English and Arabic drafts. */
+export function emptyArticleAgreement(article: Article): ArticleAgreement {
+  return {
+    article: article.id,
+    articleTitle: article.title,
+    articleDate: article.date,
+    area: [],
+    kinds: {},
+    brokers: {},
+    parties: [],
+    events: [],
+    terms: [],
+  }
+}
+
 /** One agreement as the corpus tells it. */
 export interface Agreement {
   id: string
@@ -224,18 +239,7 @@ interface Draft extends ArticleAgreement {
 }
 
 function newDraft(article: Article): Draft {
-  return {
-    article: article.id,
-    articleTitle: article.title,
-    articleDate: article.date,
-    area: [],
-    kinds: {},
-    brokers: {},
-    parties: [],
-    events: [],
-    terms: [],
-    keys: new Set(),
-  }
+  return { ...emptyArticleAgreement(article), keys: new Set() }
 }
 
 function addPlace(d: Draft, p: PlaceMention, weight: number): void {

@@ -12,11 +12,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { crc32 } from 'node:zlib'
 import { type CorpusFile, hashBytes } from '../corpus/load.ts'
-import type { Article, Passage, Skipped, Span } from '../corpus/types.ts'
+import type { Article, Skipped } from '../corpus/types.ts'
 import { type ArticleFacts, type ExtractEnv, FACTS_VERSION, type Facts } from '../extract/facts.ts'
 import { INDEX_VERSION } from '../search/index-options.ts'
-import type { KnowledgeBase } from './knowledge-base.ts'
-import { PassageIndex } from './passage-index.ts'
+import { type KnowledgeBase, knowledgeBaseFromStore } from './knowledge-base.ts'
 
 /** The cache's own layout; bump when `CachedKnowledgeBase` or the file layout changes. */
 export const CACHE_FORMAT = 3
@@ -179,46 +178,21 @@ export function loadFromCache(
   try {
     const data = JSON.parse(parts.json.toString('utf8')) as CachedKnowledgeBase
     if (data.format !== CACHE_FORMAT || data.key !== key) return null
-    const articles = new Map(data.articles.map((a) => [a.id, a]))
-    const passages = new Map<string, Passage>()
-    const passagesByArticle = new Map<string, Passage[]>()
-    for (const [articleId, paragraphs] of data.passages) {
-      const article = articles.get(articleId)
-      if (!article) return null
-      const list = paragraphs.map(([start, end, flat], i): Passage => {
-        const sentences: Span[] = []
-        for (let k = 0; k + 1 < flat.length; k += 2)
-          sentences.push({ start: flat[k] ?? 0, end: flat[k + 1] ?? 0 })
-        const p = {
-          id: `${articleId}#${i + 1}`,
-          articleId,
-          paragraph: i + 1,
-          text: article.text.slice(start, end),
-          start,
-          end,
-          sentences,
-        }
-        passages.set(p.id, p)
-        return p
-      })
-      passagesByArticle.set(articleId, list)
-    }
-    const perArticleFacts = new Map(data.facts)
-    const index = PassageIndex.decode(parts.index)
-    if (index.documentCount !== passages.size) return null
-    return {
+    return knowledgeBaseFromStore({
       corpusPath,
-      articles,
-      passages,
-      passagesByArticle,
-      index,
-      perArticleFacts,
+      env,
+      articles: data.articles,
+      passages: data.passages.map(
+        ([articleId, paragraphs]) =>
+          [articleId, paragraphs.map(([start, end, sentences]) => ({ start, end, sentences }))] as const,
+      ),
+      perArticleFacts: data.facts,
       // The key holds aliases.json's content, so these were merged with this very env.
       facts: data.merged,
-      env,
+      index: parts.index,
       skipped: data.skipped,
       files: data.files,
-    }
+    })
   } catch {
     return null
   }

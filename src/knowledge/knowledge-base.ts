@@ -9,7 +9,7 @@ import {
 } from '../extract/facts.ts'
 import type { IndexedPassage } from '../search/index-options.ts'
 import { paragraphSpans } from '../text/segment.ts'
-import { IndexBuilder, type PassageIndex } from './passage-index.ts'
+import { IndexBuilder, PassageIndex } from './passage-index.ts'
 
 /**
  * Everything the answers need, built once and passed by argument: the articles, their passages,
@@ -42,6 +42,76 @@ export function segmentArticle(article: Article): Passage[] {
     end: span.end,
     sentences,
   }))
+}
+
+/** A passage as a store keeps it: offsets into its article, sentences as flat [start, end, …]. */
+export interface StoredPassage {
+  start: number
+  end: number
+  sentences: readonly number[]
+}
+
+/** What a store (the cache file, PostgreSQL) keeps of a knowledge base, decoded. */
+export interface StoredKnowledgeBase {
+  corpusPath: string
+  env: ExtractEnv
+  articles: Iterable<Article>
+  /** Each article's passages, in paragraph order (paragraph n is the n-th). */
+  passages: Iterable<readonly [articleId: string, passages: readonly StoredPassage[]]>
+  perArticleFacts: Iterable<readonly [articleId: string, facts: ArticleFacts]>
+  facts: Facts
+  index: Uint8Array
+  skipped: Skipped[]
+  files: CorpusFile[]
+}
+
+/**
+ * The knowledge base a store kept, whichever store: null when its parts do not agree (a passage
+ * of an article it does not hold, an index of another size), and the caller builds anew.
+ */
+export function knowledgeBaseFromStore(stored: StoredKnowledgeBase): KnowledgeBase | null {
+  const articles = new Map<string, Article>()
+  for (const a of stored.articles) articles.set(a.id, a)
+  const passages = new Map<string, Passage>()
+  const passagesByArticle = new Map<string, Passage[]>()
+  for (const id of articles.keys()) passagesByArticle.set(id, [])
+  for (const [articleId, list] of stored.passages) {
+    const article = articles.get(articleId)
+    if (!article) return null
+    const own = list.map(({ start, end, sentences: flat }, i): Passage => {
+      const sentences = []
+      for (let k = 0; k + 1 < flat.length; k += 2)
+        sentences.push({ start: flat[k] ?? 0, end: flat[k + 1] ?? 0 })
+      const p = {
+        id: `${articleId}#${i + 1}`,
+        articleId,
+        paragraph: i + 1,
+        text: article.text.slice(start, end),
+        start,
+        end,
+        sentences,
+      }
+      passages.set(p.id, p)
+      return p
+    })
+    passagesByArticle.set(articleId, own)
+  }
+  const perArticleFacts = new Map<string, ArticleFacts>()
+  for (const [id, facts] of stored.perArticleFacts) if (articles.has(id)) perArticleFacts.set(id, facts)
+  const index = PassageIndex.decode(stored.index)
+  if (index.documentCount !== passages.size) return null
+  return {
+    corpusPath: stored.corpusPath,
+    articles,
+    passages,
+    passagesByArticle,
+    index,
+    perArticleFacts,
+    facts: stored.facts,
+    env: stored.env,
+    skipped: stored.skipped,
+    files: stored.files,
+  }
 }
 
 function indexed(p: Passage, article: Article): IndexedPassage {

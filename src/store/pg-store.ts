@@ -1,9 +1,12 @@
 import pg from 'pg'
 import type { CorpusFile } from '../corpus/load.ts'
-import type { Article, Passage, Skipped, Span } from '../corpus/types.ts'
+import type { Article, Skipped } from '../corpus/types.ts'
 import type { ArticleFacts, ExtractEnv, Facts } from '../extract/facts.ts'
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
-import { PassageIndex } from '../knowledge/passage-index.ts'
+import {
+  type KnowledgeBase,
+  knowledgeBaseFromStore,
+  type StoredPassage,
+} from '../knowledge/knowledge-base.ts'
 import type { SearchBackend, SearchHit } from '../knowledge/search-backend.ts'
 import { SCHEMA } from './schema.ts'
 
@@ -180,57 +183,26 @@ export class PgStore {
         [key],
       ),
     ])
-    const articles = new Map(a.rows.map((r) => [r.data.id, r.data]))
-    const grouped = new Map<string, Passage[]>()
+    const articles = a.rows.map((r) => r.data)
+    const grouped = new Map<string, StoredPassage[]>()
     for (const r of p.rows) {
-      const article = articles.get(r.article_id)
-      if (!article) return null
-      let list = grouped.get(r.article_id)
-      if (!list) {
-        list = []
-        grouped.set(r.article_id, list)
-      }
-      const sentences: Span[] = []
-      for (let k = 0; k + 1 < r.sentences.length; k += 2)
-        sentences.push({ start: r.sentences[k] ?? 0, end: r.sentences[k + 1] ?? 0 })
-      list.push({
-        id: r.id,
-        articleId: r.article_id,
-        paragraph: r.paragraph,
-        text: article.text.slice(r.start_offset, r.end_offset),
-        start: r.start_offset,
-        end: r.end_offset,
-        sentences,
-      })
+      const list = grouped.get(r.article_id)
+      if (list) list.push({ start: r.start_offset, end: r.end_offset, sentences: r.sentences })
+      else grouped.set(r.article_id, [{ start: r.start_offset, end: r.end_offset, sentences: r.sentences }])
     }
     // In the articles' order, as a build makes them.
-    const passagesByArticle = new Map<string, Passage[]>()
-    const passages = new Map<string, Passage>()
-    for (const id of articles.keys()) {
-      const list = grouped.get(id) ?? []
-      passagesByArticle.set(id, list)
-      for (const q of list) passages.set(q.id, q)
-    }
-    const byArticle = new Map(f.rows.map((r) => [r.article_id, r.data]))
-    const perArticleFacts = new Map<string, ArticleFacts>()
-    for (const id of articles.keys()) {
-      const facts = byArticle.get(id)
-      if (facts) perArticleFacts.set(id, facts)
-    }
-    const index = PassageIndex.decode(row.passage_index)
-    if (index.documentCount !== passages.size) return null
-    return {
+    const order = new Map(articles.map((x, i) => [x.id, i]))
+    return knowledgeBaseFromStore({
       corpusPath,
-      articles,
-      passages,
-      passagesByArticle,
-      index,
-      perArticleFacts,
-      facts: row.merged,
       env,
+      articles,
+      passages: [...grouped].sort((x, y) => (order.get(x[0]) ?? -1) - (order.get(y[0]) ?? -1)),
+      perArticleFacts: f.rows.map((r) => [r.article_id, r.data] as const),
+      facts: row.merged,
+      index: row.passage_index,
       skipped: row.skipped,
       files: row.files,
-    }
+    })
   }
 
   /** The corpora in the database: key, path, size, state. */

@@ -1,7 +1,13 @@
 import type { Article, Passage } from '../../corpus/types.ts'
 import { LIST_ITEM } from '../../text/segment.ts'
 import { itemText } from '../agreement-terms.ts'
-import type { AgreementArticleFacts, AreaPlace, ArticleAgreement, TextRef } from '../agreements.ts'
+import {
+  type AgreementArticleFacts,
+  type AreaPlace,
+  type ArticleAgreement,
+  emptyArticleAgreement,
+  type TextRef,
+} from '../agreements.ts'
 import { placeKey } from '../places.ts'
 import type { TermCategory } from '../term-categories.ts'
 import {
@@ -90,18 +96,7 @@ export function extractArabicAgreementFacts(
   passages: readonly Passage[],
 ): AgreementArticleFacts {
   const text = article.text
-  const d: Draft = {
-    article: article.id,
-    articleTitle: article.title,
-    articleDate: article.date,
-    area: [],
-    kinds: {},
-    brokers: {},
-    parties: [],
-    events: [],
-    terms: [],
-    dealSeen: false,
-  }
+  const d: Draft = { ...emptyArticleAgreement(article), dealSeen: false }
   const title = normalSpan(article.title, 0, article.title.length)
   const titleDeals = matchRules(ARABIC_DEAL_KINDS, title.text)
   for (const p of findArabicPlaces(article.title, title)) addPlace(d, p, titleDeals.length ? 3 : 2)
