@@ -5,8 +5,8 @@
  * form as written and by its base forms as a verb, a noun and an adjective.
  */
 import { readFileSync } from 'node:fs'
-import lemmatizer from 'wink-lemmatizer'
 import { z } from 'zod'
+import { lemmasOf } from '../text/lemma.ts'
 import { DEAL_NOUNS, PROPOSAL_NOUNS } from '../text/lexicon.ts'
 
 const RuleSchema = z.object({
@@ -116,21 +116,6 @@ export interface WordToken {
   forms: ReadonlySet<string>
 }
 
-const lemmaCache = new Map<string, ReadonlySet<string>>()
-const MAX_CACHE = 50_000
-
-function formsOf(lower: string): ReadonlySet<string> {
-  let forms = lemmaCache.get(lower)
-  if (!forms) {
-    forms = /^[a-z]+$/.test(lower)
-      ? new Set([lower, lemmatizer.verb(lower), lemmatizer.noun(lower), lemmatizer.adjective(lower)])
-      : new Set([lower])
-    if (lemmaCache.size > MAX_CACHE) lemmaCache.clear()
-    lemmaCache.set(lower, forms)
-  }
-  return forms
-}
-
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?/gu
 
 /** The words of a text, in order. */
@@ -143,7 +128,7 @@ export function wordTokens(text: string): WordToken[] {
       end: m.index + m[0].length,
       lower,
       capital: /^\p{Lu}/u.test(m[0]) || /^(?:al|el)-\p{L}/iu.test(m[0]),
-      forms: formsOf(lower),
+      forms: lemmasOf(lower),
     })
   }
   return out

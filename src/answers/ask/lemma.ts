@@ -1,9 +1,9 @@
 /**
- * Base forms of words from wink-lemmatizer (a well-kept English lemmatiser), as search terms: the
- * question's 'take' meets the text's 'took', 'freed' meets 'free', 'left' meets 'leave'. The stemmer
- * (stem.ts) brings suffixes together; irregular forms need the lemmatiser's exception lists.
+ * Base forms of words (text/lemma.ts) as search terms: the question's 'take' meets the text's
+ * 'took', 'freed' meets 'free', 'left' meets 'leave'. The stemmer brings suffixes together;
+ * irregular forms need the lemmatiser's exception lists.
  */
-import lemmatizer from 'wink-lemmatizer'
+import { baseForm } from '../../text/lemma.ts'
 import { searchTerm } from '../../text/normalize.ts'
 
 const known = new Map<string, string | null>()
@@ -16,13 +16,7 @@ const MAX_KNOWN = 50_000
 export function lemmaTerm(word: string): string | null {
   const cached = known.get(word)
   if (cached !== undefined) return cached
-  const lower = word.toLowerCase()
-  let base = lower
-  if (/^[a-z]+$/.test(lower) && lower.length > 2) {
-    const verb = lemmatizer.verb(lower)
-    base = verb !== lower ? verb : lemmatizer.noun(lower)
-  }
-  const out = searchTerm(base) ?? searchTerm(word)
+  const out = searchTerm(baseForm(word.toLowerCase())) ?? searchTerm(word)
   if (known.size >= MAX_KNOWN) known.clear()
   known.set(word, out)
   return out
