@@ -505,7 +505,8 @@ function mayHoldNames(text: string, matcher?: AliasMatcher): boolean {
 
 /** A name of capitalised words with an Arabic part: 'Bayariq al-Nasr', 'Nusur al-Sahel'. */
 const ARABIC_NAME = String.raw`\b(?:[\p{Lu}][\p{L}'’]*|(?:${JOINER_ALT}))(?:[- ](?:[\p{Lu}][\p{L}'’]*|(?:${JOINER_ALT})(?=-))){1,5}`
-const GROUP_NOUN = String.raw`(?:group|groups|faction|factions|militia|militias|rebels|fighters|brigade|battalion|movement|organi[sz]ation|formation)`
+const GROUP_NOUN =
+  '(?:group|groups|faction|factions|militia|militias|rebels|fighters|brigade|battalion|movement|organi[sz]ation|formation)'
 /** 'a group known as X', 'rebels calling themselves X'. */
 const KNOWN_AS = new RegExp(
   String.raw`\b${GROUP_NOUN}\b[^.;:]{0,60}?\b(?:known as|called|named|calling (?:itself|themselves)|calls itself)\s+(?:the\s+)?(${ARABIC_NAME})`,
@@ -527,8 +528,7 @@ function namedGroups(text: string, span: Span): NameMention[] {
       const raw = m[1] ?? ''
       // A name ends at its last capitalised word, and holds an Arabic part.
       const name = raw.replace(/(?:[- ](?:[\p{Ll}][\p{L}'’]*))+$/u, '')
-      if (!/^\p{Lu}/u.test(name) || !new RegExp(String.raw`(?:^|[- ])(?:${JOINER_ALT})[- ]`, 'iu').test(name))
-        continue
+      if (!/^\p{Lu}/u.test(name) || !new RegExp(`(?:^|[- ])(?:${JOINER_ALT})[- ]`, 'iu').test(name)) continue
       const start = span.start + (m.index ?? 0) + m[0].indexOf(raw)
       const key = foldPhrase(name)
       if (key)

@@ -47,6 +47,37 @@ export interface MentionFact {
   ref?: string
 }
 
+/** A name as a finder (English or Arabic) found it in a sentence. */
+export type FoundName = Pick<MentionFact, 'name' | 'key' | 'kind' | 'rule' | 'ref'>
+
+/**
+ * The mentions a sentence adds to its passage's: each name found, once a passage (`named` holds
+ * the keys already mentioned in it, and gains the new ones).
+ */
+export function sentenceMentions(
+  names: readonly FoundName[],
+  sentence: Span,
+  passageId: string,
+  named: Set<string>,
+): MentionFact[] {
+  const out: MentionFact[] = []
+  for (const n of names) {
+    if (named.has(n.key)) continue
+    named.add(n.key)
+    out.push({
+      name: n.name,
+      key: n.key,
+      kind: n.kind,
+      passageId,
+      start: sentence.start,
+      end: sentence.end,
+      rule: n.rule,
+      ...(n.ref ? { ref: n.ref } : {}),
+    })
+  }
+  return out
+}
+
 /** One sentence's evidence of one faction's stance. */
 export interface EvidenceFact {
   /** The faction as the sentence names it (for 'these groups': as the sentence before did). */
@@ -256,20 +287,7 @@ export function extractFactionFacts(
     const named = new Set<string>()
     for (const s of passage.sentences) {
       const names = findFactionNames(text, s, matcher)
-      for (const n of names) {
-        if (named.has(n.key)) continue
-        named.add(n.key)
-        mentions.push({
-          name: n.name,
-          key: n.key,
-          kind: n.kind,
-          passageId: passage.id,
-          start: s.start,
-          end: s.end,
-          rule: n.rule,
-          ...(n.ref ? { ref: n.ref } : {}),
-        })
-      }
+      mentions.push(...sentenceMentions(names, s, passage.id, named))
       const groups: Subject[] = names.filter((n) => n.kind === 'group')
       const cues = groups.length || previous.length ? findCues(text, s) : []
       const whole = groups.length || !cues.length ? groups : anaphora(text, s, previous)

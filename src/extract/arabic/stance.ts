@@ -1,5 +1,10 @@
 import type { Article, Passage } from '../../corpus/types.ts'
-import type { EvidenceFact, FactionArticleFacts, MentionFact } from '../factions.ts'
+import {
+  type EvidenceFact,
+  type FactionArticleFacts,
+  type MentionFact,
+  sentenceMentions,
+} from '../factions.ts'
 import type { Stance } from '../stance-cues.ts'
 import { matchRules, type NormalSpan, normalSpan, toArticle } from './match.ts'
 import { type ArabicName, findArabicGroupNames } from './names.ts'
@@ -119,20 +124,7 @@ export function extractArabicFactionFacts(
     for (const s of passage.sentences) {
       const span = normalSpan(text, s.start, s.end)
       const names = findArabicGroupNames(text, span)
-      for (const n of names) {
-        if (named.has(n.key)) continue
-        named.add(n.key)
-        mentions.push({
-          name: n.name,
-          key: n.key,
-          kind: n.kind,
-          rule: n.rule,
-          ...(n.ref ? { ref: n.ref } : {}),
-          passageId: passage.id,
-          start: s.start,
-          end: s.end,
-        })
-      }
+      mentions.push(...sentenceMentions(names, s, passage.id, named))
       const cues = names.length || previous ? findArabicCues(text, span) : []
       const before = previous
       previous = names[names.length - 1] ?? null
