@@ -22,6 +22,7 @@ import { ALIASES_RULE, GAZETTEER_RULE, sameNameForm } from './faction-rules.ts'
 import { mayBeMisspelling, oneEditApart, vowelApart } from './name-variants.ts'
 import { splitSubjectAt } from './split-subjects.ts'
 import { attributionOf, type CueKind, findCues, type Stance, type Voice } from './stance-cues.ts'
+import { OBJECT_BEFORE } from './stance-rules.ts'
 import { type StanceChange, type StanceSummary, summarizeStance } from './stance-summary.ts'
 
 /**
@@ -241,12 +242,8 @@ function dateInParagraph(
 
 /**
  * A faction named as the object of 'by' or 'against' with no cue before it ('an assault by
- * Hezbollah', 'fighting against Jaysh al-Islam') is not the subject of the verb that follows:
- * 'The militants, squeezed by an assault by Hezbollah, agreed' is the militants' stance. (The
- * passive, 'was rejected by X', is read before this.)
+ * Hezbollah') is not the subject of the verb that follows (data/stance-rules.json, notSubjects).
  */
-const OBJECT_BEFORE = /\b(?:by|against)\s+(?:the\s+)?$/i
-
 function objectOf(text: string, clause: Span, subject: Subject): boolean {
   return (
     !subject.part && OBJECT_BEFORE.test(text.slice(Math.max(clause.start, subject.start - 20), subject.start))

@@ -18,10 +18,21 @@ const RuleSchema = z.object({
   examples: z.array(z.string()).min(1),
   counterExamples: z.array(z.string()).min(1),
 })
+/** Words that make the faction named after them no subject (an example names a faction that takes no stance). */
+const NotSubjectSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  reason: z.string(),
+  before: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+  examples: z.array(z.object({ text: z.string(), faction: z.string() })).min(1),
+  counterExamples: z.array(z.object({ text: z.string(), faction: z.string() })).min(1),
+})
 const TableSchema = z.object({
   about: z.string(),
   rules: z.array(RuleSchema).min(1),
+  notSubjects: z.array(NotSubjectSchema).default([]),
 })
+
+export type NotSubjectRule = z.infer<typeof NotSubjectSchema>
 
 export type StanceRule = z.infer<typeof RuleSchema>
 
@@ -101,9 +112,18 @@ export function compileRules(json: unknown): CompiledRule[] {
 
 const RULES_FILE = new URL('../../data/stance-rules.json', import.meta.url)
 
+const TABLE = JSON.parse(readFileSync(RULES_FILE, 'utf8'))
+
 /** The project's stance rules, in the table's order. */
-export const STANCE_RULES: readonly CompiledRule[] = compileRules(
-  JSON.parse(readFileSync(RULES_FILE, 'utf8')),
+export const STANCE_RULES: readonly CompiledRule[] = compileRules(TABLE)
+
+/** The rules that say a faction named in a sentence is not its subject (data/stance-rules.json, notSubjects). */
+export const NOT_SUBJECT_RULES: readonly NotSubjectRule[] = TableSchema.parse(TABLE).notSubjects
+
+/** What ends just before a faction that is no subject: one of the rules' words, and an optional 'the'. */
+export const OBJECT_BEFORE = new RegExp(
+  `\\b(?:${NOT_SUBJECT_RULES.flatMap((r) => r.before).join('|') || '(?!)'})\\s+(?:the\\s+)?$`,
+  'i',
 )
 
 /** A word of a sentence: where it is, and the forms a rule may match it by. */

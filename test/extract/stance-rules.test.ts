@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findCues } from '../../src/extract/stance-cues.ts'
-import { compileRules, STANCE_RULES } from '../../src/extract/stance-rules.ts'
+import { compileRules, NOT_SUBJECT_RULES, STANCE_RULES } from '../../src/extract/stance-rules.ts'
+import { knowledgeBaseOf } from '../helpers.ts'
 
 const cuesOf = (sentence: string) => findCues(sentence, { start: 0, end: sentence.length })
 
@@ -69,5 +70,24 @@ describe('the stance rules of data/stance-rules.json', () => {
     expect(findCues(s, { start: 0, end: s.length }, rules).map((c) => [c.rule, c.text])).toEqual([
       ['welcome', 'welcomed the new ceasefire'],
     ])
+  })
+})
+
+describe('the rules of data/stance-rules.json that make a named faction no subject', () => {
+  const stanceIn = (text: string, faction: string) =>
+    knowledgeBaseOf({ 'a.txt': `Title: A deal\nDate: 2019-03-02\n\n${text}\n` }).facts.factions.find(
+      (f) => f.name === faction,
+    )?.stance
+  const examples = NOT_SUBJECT_RULES.flatMap((r) => r.examples.map((e) => [r.id, e.text, e.faction] as const))
+  const counter = NOT_SUBJECT_RULES.flatMap((r) =>
+    r.counterExamples.map((e) => [r.id, e.text, e.faction] as const),
+  )
+
+  it.each(examples)('rule %s: in “%s”, %s takes no stance', (_, text, faction) => {
+    expect(stanceIn(text, faction)).toBe('unknown')
+  })
+
+  it.each(counter)('rule %s: in “%s”, %s takes a stance', (_, text, faction) => {
+    expect(stanceIn(text, faction)).not.toBe('unknown')
   })
 })
