@@ -4,13 +4,8 @@ import { cleanQuery, shownQuery } from '../text/query.ts'
 import { type Citation, cite } from './citation.ts'
 import { nameScore } from './resolve.ts'
 
-export interface ArticleInfo {
-  id: string
-  title: string
-  source: string | null
-  author: string | null
-  date: string | null
-  url: string | null
+/** An article's particulars (see Article) and how many paragraphs it has. */
+export interface ArticleInfo extends Pick<Article, 'id' | 'title' | 'source' | 'author' | 'date' | 'url'> {
   paragraphs: number
 }
 

@@ -23,15 +23,9 @@ export interface TermAnswer {
   citations: Citation[]
 }
 
-export interface AgreementAnswer {
-  name: string
-  place: string | null
-  /** Every place of its area, the main place first. */
-  places: string[]
-  date: string | null
-  status: AgreementStatus
-  broker: string | null
-  parties: string[]
+/** An agreement as answered: what the corpus tells of it (see Agreement), its sentences cited. */
+export interface AgreementAnswer
+  extends Pick<Agreement, 'name' | 'place' | 'places' | 'date' | 'status' | 'broker' | 'parties'> {
   /** What happened to it and when, each with the sentence that tells it. */
   events: { status: Exclude<AgreementStatus, 'unknown'>; date: string | null; citation: Citation }[]
   /** How many articles tell of it. */
