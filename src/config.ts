@@ -21,6 +21,11 @@ export interface Config {
    * shard (discord.js sets SHARDS there to the shard's own id).
    */
   shards: 'auto' | number | null
+  /**
+   * SHARD_LIST: the shards of SHARDS this host runs ('0-3', '4,5'), when several hosts share one
+   * bot (each its own range of the same total); null: all of them.
+   */
+  shardList: number[] | null
   /** SHARD_SPAWN_DELAY_MS: the pause between two shards' logins (Discord allows one every 5 s). */
   shardSpawnDelayMs: number
   /** DATABASE_URL: a PostgreSQL store instead of the in-memory index; null: in memory. */
@@ -67,6 +72,14 @@ const schema = z.object({
   SHARDS: optional(
     z.union([z.literal('auto'), count("'auto' or a whole number of shards from 1 to 1000", 1, 1000)]),
   ),
+  SHARD_LIST: optional(
+    z
+      .string()
+      .regex(
+        /^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/,
+        "shard ids and ranges such as '0-3' or '4,5', or unset",
+      ),
+  ),
   SHARD_SPAWN_DELAY_MS: optional(count('a whole number of milliseconds from 0 to 60000', 0, 60_000)),
   DATABASE_URL: optional(
     z.url({ protocol: /^postgres(ql)?$/, error: 'a postgres:// or postgresql:// URL, or unset' }),
@@ -78,13 +91,21 @@ const schema = z.object({
  * ConfigError naming every bad variable and what it should be; values are never repeated.
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  // Inside a shard, SHARDS is discord.js's (the shard's id), not the operator's.
-  const r = schema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env)
+  // Inside a shard, SHARDS is discord.js's (the shard's id), not the operator's; SHARD_LIST was the manager's.
+  const r = schema.safeParse(
+    env.SHARDING_MANAGER ? { ...env, SHARDS: undefined, SHARD_LIST: undefined } : env,
+  )
   if (!r.success) {
     const problems = r.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} should be ${i.message}`)
     throw new ConfigError([...new Set(problems)].join('; '))
   }
   const e = r.data
+  const shardList = e.SHARD_LIST === undefined ? null : shardIds(e.SHARD_LIST)
+  if (shardList && e.SHARDS === undefined)
+    throw new ConfigError('SHARD_LIST should be unset, or come with SHARDS (the total of all hosts’ shards)')
+  const total = e.SHARDS
+  if (shardList && typeof total === 'number' && shardList.some((id) => id >= total))
+    throw new ConfigError(`SHARD_LIST should hold shard ids below SHARDS (0 to ${total - 1})`)
   return {
     token: e.DISCORD_TOKEN,
     clientId: e.DISCORD_CLIENT_ID,
@@ -98,9 +119,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       windowMs: (e.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMIT.windowSeconds) * 1000,
     },
     shards: e.SHARDS ?? null,
+    shardList,
     shardSpawnDelayMs: e.SHARD_SPAWN_DELAY_MS ?? 5500,
     databaseUrl: e.DATABASE_URL ?? null,
   }
+}
+
+/** '0-2, 5' → [0, 1, 2, 5]: the ids in order, each once. */
+function shardIds(list: string): number[] {
+  const ids = new Set<number>()
+  for (const part of list.split(',')) {
+    const [from = 0, to = from] = part.split('-').map((n) => Number(n.trim()))
+    if (to - from > 10_000) throw new ConfigError('SHARD_LIST should name at most 10000 shards')
+    for (let id = Math.min(from, to); id <= Math.max(from, to); id++) ids.add(id)
+  }
+  return [...ids].sort((a, b) => a - b)
 }
 
 /** process.env with .env (in the working directory) filled in underneath; the process's own variables win. */

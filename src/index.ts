@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url'
 import { configOrExit } from './config.ts'
 import { createBot } from './discord/bot.ts'
 import { createLogger } from './discord/log.ts'
-import { startShardingManager, stopShards } from './discord/sharding.ts'
+import { type ManagerOptions, startShardingManager, stopShards } from './discord/sharding.ts'
 import { AliasesError } from './extract/aliases.ts'
 import { LiveCorpus } from './knowledge/live.ts'
 import { CorpusError, type Opened, openKnowledgeBase } from './knowledge/open.ts'
+import { startHostRelay } from './store/host-relay.ts'
 import { openFromDatabase } from './store/open-store.ts'
 
 const config = configOrExit('musalaha')
@@ -17,15 +18,18 @@ const root = createLogger(config.logLevel, undefined, { secrets: [config.token] 
 if (config.shards !== null) {
   // The manager: no knowledge base, no client; the shards are this program again.
   try {
+    const hosts = config.databaseUrl ? await relayBetweenHosts(config.databaseUrl) : null
     await startShardingManager(
       {
         file: fileURLToPath(import.meta.url),
         shards: config.shards,
+        shardList: config.shardList,
         token: config.token,
         apiBase: config.apiBase,
         log: root.child({ role: 'manager' }),
         spawnDelayMs: config.shardSpawnDelayMs,
         execArgv: process.execArgv,
+        hosts,
       },
       // Installed before the first shard starts: a stop while shards are starting stops them too.
       (manager) => {
@@ -45,6 +49,23 @@ if (config.shards !== null) {
   }
 } else {
   await runBot()
+}
+
+/**
+ * With DATABASE_URL, the hosts of one bot (each running its SHARD_LIST) share the rate limit and
+ * /reload through the database (store/host-relay.ts).
+ */
+async function relayBetweenHosts(databaseUrl: string): Promise<ManagerOptions['hosts']> {
+  const log = root.child({ role: 'manager' })
+  let deliver: (m: unknown) => void = () => undefined
+  const relay = await startHostRelay(databaseUrl, {
+    onMessage: (m) => deliver(m),
+    onError: (e) => log.warn('host-relay-error', { error: e.message }),
+  }).catch((e: Error) => {
+    throw new Error(`PostgreSQL (DATABASE_URL): ${e.message}`)
+  })
+  log.info('host-relay', { host: relay.host })
+  return { publish: (m) => relay.publish(m), listen: (f) => (deliver = f) }
 }
 
 async function runBot(): Promise<void> {

@@ -42,12 +42,19 @@ export interface ManagerOptions {
   /** The entry point each shard runs (this very program). */
   file: string
   shards: 'auto' | number
+  /** The shards this host runs, of the total (several hosts, one bot); undefined: all. */
+  shardList?: number[] | null
   token: string
   apiBase: string | null
   log: Logger
   spawnDelayMs: number
   /** Node options for the shards (e.g. a TypeScript loader in development). */
   execArgv?: string[]
+  /**
+   * The other hosts of this bot (DATABASE_URL: over PostgreSQL): what a shard here sends is
+   * published to them, and what they publish reaches every shard here. Null: this host only.
+   */
+  hosts?: { publish(m: ShardMessage): Promise<void>; listen(onMessage: (m: unknown) => void): void } | null
 }
 
 /**
@@ -61,8 +68,14 @@ export async function startShardingManager(
   const { log } = options
   const total =
     options.shards === 'auto' ? await recommendedShards(options.token, options.apiBase) : options.shards
+  const list = options.shardList ?? null
+  if (list?.some((id) => id >= total))
+    throw new Error(
+      `SHARD_LIST names shard ${Math.max(...list)}, but there are ${total} shards (0 to ${total - 1})`,
+    )
   const manager = new ShardingManager(options.file, {
     totalShards: total,
+    ...(list ? { shardList: list } : {}),
     token: options.token,
     execArgv: options.execArgv ?? [],
     respawn: true,
@@ -81,15 +94,27 @@ export async function startShardingManager(
     shard.on('message', (m: unknown) => {
       if (!isShardMessage(m)) return
       if (m.musalaha === 'reload') slog.info('shard-reload-broadcast')
-      for (const other of manager.shards.values())
-        if (other.id !== shard.id)
-          other
-            .send(m)
-            .catch((e: Error) => slog.warn('shard-relay-failed', { to: other.id, error: e.message }))
+      relay(m, shard.id)
+      options.hosts?.publish(m).catch((e: Error) => slog.warn('host-relay-failed', { error: e.message }))
     })
   })
+  /** A message to every shard of this host but the one it came from. */
+  const relay = (m: ShardMessage, except: number | null) => {
+    for (const other of manager.shards.values())
+      if (other.id !== except)
+        other.send(m).catch((e: Error) => log.warn('shard-relay-failed', { to: other.id, error: e.message }))
+  }
+  options.hosts?.listen((m) => {
+    if (!isShardMessage(m)) return
+    if (m.musalaha === 'reload') log.info('host-reload-broadcast', { by: m.from })
+    relay(m, null)
+  })
   onManager(manager)
-  log.info('sharding', { shards: total, auto: options.shards === 'auto' })
+  log.info('sharding', {
+    shards: total,
+    auto: options.shards === 'auto',
+    here: list ? list.join(',') : 'all',
+  })
   // The knowledge base loads before login: give a shard time to build a corpus without a cache.
   await manager.spawn({ amount: total, delay: options.spawnDelayMs, timeout: 300_000 })
   return manager

@@ -67,6 +67,19 @@ describe('configuration from the environment', () => {
     ).toBeNull()
   })
 
+  it('runs the shards SHARD_LIST names of the SHARDS total, for one bot on several hosts', () => {
+    expect(parseConfig({ ...good, SHARDS: '8', SHARD_LIST: '0-2, 5' }).shardList).toEqual([0, 1, 2, 5])
+    expect(parseConfig({ ...good, SHARDS: 'auto', SHARD_LIST: '4,3' }).shardList).toEqual([3, 4])
+    expect(parseConfig({ ...good, SHARDS: '4' }).shardList).toBeNull()
+    expect(() => parseConfig({ ...good, SHARD_LIST: '0-1' })).toThrow(/^SHARD_LIST should .* with SHARDS/)
+    expect(() => parseConfig({ ...good, SHARDS: '4', SHARD_LIST: '3-4' })).toThrow(/below SHARDS \(0 to 3\)/)
+    expect(() => parseConfig({ ...good, SHARDS: '4', SHARD_LIST: 'first' })).toThrow(/^SHARD_LIST should be/)
+    // Inside a shard, the manager's list is no concern of the shard's.
+    expect(
+      parseConfig({ ...good, SHARDS: '1', SHARD_LIST: '1', SHARDING_MANAGER: 'true' }).shardList,
+    ).toBeNull()
+  })
+
   it('takes a postgres:// DATABASE_URL, and names the variable, not its value, when it is wrong', () => {
     const url = 'postgres://musalaha@127.0.0.1:5432/musalaha'
     expect(parseConfig({ ...good, DATABASE_URL: url }).databaseUrl).toBe(url)

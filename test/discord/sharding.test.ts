@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isShardMessage, ShardedRateLimiter } from '../../src/discord/sharding.ts'
+import { createLogger } from '../../src/discord/log.ts'
+import { isShardMessage, ShardedRateLimiter, startShardingManager } from '../../src/discord/sharding.ts'
 
 describe('the rate limit across shards', () => {
   it('counts a user’s commands on every shard against one window', () => {
@@ -22,5 +23,20 @@ describe('the rate limit across shards', () => {
     expect(isShardMessage({ musalaha: 'reload', from: 0 })).toBe(true)
     expect(isShardMessage({ _eval: '1 + 1' })).toBe(false)
     expect(isShardMessage('reload')).toBe(false)
+  })
+})
+
+describe('the shards of one host among several', () => {
+  it('refuses a SHARD_LIST beyond the total before any shard starts', async () => {
+    const start = startShardingManager({
+      file: 'no-shard-is-started.js',
+      shards: 2,
+      shardList: [1, 2],
+      token: 'fake-token-for-a-test-that-starts-nothing',
+      apiBase: null,
+      log: createLogger('error', () => undefined),
+      spawnDelayMs: 0,
+    })
+    await expect(start).rejects.toThrow('SHARD_LIST names shard 2, but there are 2 shards (0 to 1)')
   })
 })
