@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { StemmerAr } from '@nlpjs/lang-ar'
 import { ARABIC_ARTICLE, ARABIC_PREFIXES } from './lexicon.ts'
 
@@ -92,6 +93,22 @@ export function withoutArticle(word: string): string {
 const stemmer = new StemmerAr()
 
 /**
+ * Names the stemmer must leave whole: the one-word Arabic names of data/places.json. A stemmer
+ * reads a name as a word with endings ('قدسيا', Qudsaya, as 'قدس', Jerusalem); a name has none.
+ */
+const WHOLE_NAMES: ReadonlySet<string> = (() => {
+  const file = new URL('../../data/places.json', import.meta.url)
+  const { places } = JSON.parse(readFileSync(file, 'utf8')) as { places: { aliases: string[] }[] }
+  const names = new Set<string>()
+  for (const p of places)
+    for (const alias of p.aliases) {
+      const words = normalizeArabic(alias).split(/\s+/)
+      if (words.length === 1 && words[0] && ARABIC_LETTER.test(words[0])) names.add(withoutArticle(words[0]))
+    }
+  return names
+})()
+
+/**
  * A present-tense verb with a plural ending, without its person prefix and ending, and the future
  * 'س' too: 'سيتوجهون', 'يتوجهوا' → 'توجه', which the stemmer leaves whole. Only with the plural
  * ending, so that nouns that begin with ت or ي (تسوية) keep their first letter.
@@ -111,7 +128,9 @@ export function arabicTerm(word: string): string | null {
   const w = normalizeArabic(word)
   if (!w || ARABIC_STOP_WORDS.has(w)) return null
   if (/^\d+$/.test(w)) return w
-  let term = withoutVerbAffixes(withoutArticle(w))
+  const bare = withoutArticle(w)
+  if (WHOLE_NAMES.has(bare)) return bare
+  let term = withoutVerbAffixes(bare)
   for (let i = 0; i < 4; i++) {
     // The stemmer re-adds hamza forms on some words: its result is normalised too.
     const next = withoutArticle(normalizeArabic(stemmer.stem(term) || term))

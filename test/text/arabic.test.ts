@@ -46,6 +46,12 @@ describe('Arabic normalisation', () => {
     expect(arabicTerm(a)).toBe(arabicTerm(b))
   })
 
+  it('leaves a place’s name (data/places.json) unstemmed: Qudsaya is not Jerusalem', () => {
+    expect(arabicTerm('قدسيا')).not.toBe(arabicTerm('القدس'))
+    expect(arabicTerm('وقدسيا')).toBe(arabicTerm('قدسيا'))
+    expect(arabicTerm('بقدسيا')).toBe(arabicTerm('قدسيا'))
+  })
+
   it('does not read a word that starts with waw as a conjunction', () => {
     expect(arabicTerm('وافقت')).toBe(arabicTerm('وافق'))
     expect(arabicTerm('وافقت')).not.toBe(arabicTerm('افق'))
