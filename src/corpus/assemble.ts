@@ -103,8 +103,9 @@ export class CorpusAssembler {
     for (const { file, records } of files) {
       const added = this.add(file, all.slice(at, at + records.length))
       at += records.length
-      articles.push(...added.articles)
-      skipped.push(...added.skipped)
+      // Loops, not push(...spread): one file can hold more rows than a call takes arguments.
+      for (const a of added.articles) articles.push(a)
+      for (const s of added.skipped) skipped.push(s)
     }
     return { articles, skipped }
   }

@@ -102,12 +102,13 @@ export function loadCorpus(path: string, options: LoadOptions = {}): LoadedCorpu
   const reads: { file: string; records: RawArticle[] }[] = []
   for (const file of listCorpusFiles(path)) {
     const read = readCorpusFile(file, root, options)
-    skipped.push(...read.skipped)
+    for (const s of read.skipped) skipped.push(s)
     if (read.hash) files.push({ path: relative(root, file), hash: read.hash })
     reads.push({ file: relative(root, file), records: read.records })
   }
   const added = new CorpusAssembler().addAll(reads)
-  articles.push(...added.articles)
-  skipped.push(...added.skipped)
+  // Loops, not push(...spread): one CSV file can hold more rows than a call takes arguments.
+  for (const a of added.articles) articles.push(a)
+  for (const s of added.skipped) skipped.push(s)
   return { articles, skipped, files }
 }

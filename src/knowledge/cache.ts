@@ -18,28 +18,38 @@ import { INDEX_VERSION } from '../search/index-options.ts'
 import { type KnowledgeBase, knowledgeBaseFromStore } from './knowledge-base.ts'
 
 /** The cache's own layout; bump when `CachedKnowledgeBase` or the file layout changes. */
-export const CACHE_FORMAT = 3
+export const CACHE_FORMAT = 4
+/** Articles per line of the JSON part: each line stays far below V8's longest string at 1M passages. */
+const ARTICLES_PER_LINE = 5000
 /** How many knowledge bases (for different corpora or versions) the cache folder keeps. */
 export const CACHE_KEEP = 6
 
 /** Passages are stored as offsets only: their text is a slice of the article's. */
 type CachedPassages = [articleId: string, paragraphs: [start: number, end: number, sentences: number[]][]][]
 
-interface CachedKnowledgeBase {
+/** The JSON part's first line: what belongs to the whole corpus. */
+interface CachedHead {
   format: number
   key: string
-  articles: Article[]
-  passages: CachedPassages
-  facts: [string, ArticleFacts][]
   /** The merged facts too: merging a large corpus's facts again takes longer than reading them. */
   merged: Facts
   skipped: Skipped[]
   files: CorpusFile[]
+  /** How many lines of articles follow: a missing line is a damaged file. */
+  lines: number
+}
+
+/** Each further line: ARTICLES_PER_LINE articles with their passages and facts. */
+interface CachedArticles {
+  articles: Article[]
+  passages: CachedPassages
+  facts: [string, ArticleFacts][]
 }
 
 /**
  * The file: MAGIC, then three unsigned 32-bit numbers (the JSON part's length, the index part's
- * length, the CRC-32 of both parts), the JSON part (CachedKnowledgeBase) and the index part
+ * length, the CRC-32 of both parts), the JSON part (lines: CachedHead, then CachedArticles; one
+ * string for a million passages would pass V8's longest string) and the index part
  * (PassageIndex.encode). The lengths catch a truncated file, the checksum a damaged one, cheaply:
  * loading must stay well under the 1.5 s a 100k-passage corpus is allowed.
  */
@@ -98,32 +108,51 @@ export function cachePath(dir: string, key: string): string {
   return join(dir, `kb-${key}.bin`)
 }
 
-/** Writes the knowledge base to the cache (atomically: a reader never sees half a file). */
-export function saveToCache(dir: string, key: string, kb: KnowledgeBase): void {
+/**
+ * Writes the knowledge base to the cache (atomically: a reader never sees half a file), its
+ * articles `perLine` to a line.
+ */
+export function saveToCache(dir: string, key: string, kb: KnowledgeBase, perLine = ARTICLES_PER_LINE): void {
   mkdirSync(dir, { recursive: true })
-  const data: CachedKnowledgeBase = {
+  const articles = [...kb.articles.values()]
+  const lines: Buffer[] = []
+  for (let i = 0; i < articles.length; i += perLine) {
+    const some = articles.slice(i, i + perLine)
+    const line: CachedArticles = {
+      articles: some,
+      passages: some.map((a) => [
+        a.id,
+        (kb.passagesByArticle.get(a.id) ?? []).map((p) => [
+          p.start,
+          p.end,
+          p.sentences.flatMap((s) => [s.start, s.end]),
+        ]),
+      ]),
+      facts: some.flatMap((a) => {
+        const f = kb.perArticleFacts.get(a.id)
+        return f ? [[a.id, f] as [string, ArticleFacts]] : []
+      }),
+    }
+    lines.push(Buffer.from(`\n${JSON.stringify(line)}`, 'utf8'))
+  }
+  const head: CachedHead = {
     format: CACHE_FORMAT,
     key,
-    articles: [...kb.articles.values()],
-    passages: [...kb.passagesByArticle].map(([id, ps]) => [
-      id,
-      ps.map((p) => [p.start, p.end, p.sentences.flatMap((s) => [s.start, s.end])]),
-    ]),
-    facts: [...kb.perArticleFacts],
     merged: kb.facts,
     skipped: kb.skipped,
     files: kb.files,
+    lines: lines.length,
   }
-  const json = Buffer.from(JSON.stringify(data), 'utf8')
+  const json = Buffer.concat([Buffer.from(JSON.stringify(head), 'utf8'), ...lines])
   const index = kb.index.encode()
-  const head = Buffer.alloc(HEAD)
-  MAGIC.copy(head)
-  head.writeUInt32LE(json.length, MAGIC.length)
-  head.writeUInt32LE(index.length, MAGIC.length + 4)
-  head.writeUInt32LE(crc32(index, crc32(json)), MAGIC.length + 8)
+  const lengths = Buffer.alloc(HEAD)
+  MAGIC.copy(lengths)
+  lengths.writeUInt32LE(json.length, MAGIC.length)
+  lengths.writeUInt32LE(index.length, MAGIC.length + 4)
+  lengths.writeUInt32LE(crc32(index, crc32(json)), MAGIC.length + 8)
   const file = cachePath(dir, key)
   const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, Buffer.concat([head, json, index]))
+  writeFileSync(tmp, Buffer.concat([lengths, json, index]))
   renameSync(tmp, file)
   prune(dir)
 }
@@ -176,22 +205,38 @@ export function loadFromCache(
   }
   if (!parts) return null
   try {
-    const data = JSON.parse(parts.json.toString('utf8')) as CachedKnowledgeBase
-    if (data.format !== CACHE_FORMAT || data.key !== key) return null
+    // Line by line from the bytes: JSON escapes a newline inside a string, so 0x0a only ends a line.
+    const lines: string[] = []
+    for (let at = 0; at <= parts.json.length; ) {
+      const end = parts.json.indexOf(0x0a, at)
+      const stop = end === -1 ? parts.json.length : end
+      lines.push(parts.json.toString('utf8', at, stop))
+      at = stop + 1
+    }
+    const head = JSON.parse(lines[0] ?? '') as CachedHead
+    if (head.format !== CACHE_FORMAT || head.key !== key || head.lines !== lines.length - 1) return null
+    const articles: Article[] = []
+    const passages: [string, { start: number; end: number; sentences: number[] }[]][] = []
+    const perArticleFacts: [string, ArticleFacts][] = []
+    for (const line of lines.slice(1)) {
+      const data = JSON.parse(line) as CachedArticles
+      // Loops, not push(...spread): a spread of a million items passes the call stack's limit.
+      for (const a of data.articles) articles.push(a)
+      for (const [id, ps] of data.passages)
+        passages.push([id, ps.map(([start, end, sentences]) => ({ start, end, sentences }))])
+      for (const f of data.facts) perArticleFacts.push(f)
+    }
     return knowledgeBaseFromStore({
       corpusPath,
       env,
-      articles: data.articles,
-      passages: data.passages.map(
-        ([articleId, paragraphs]) =>
-          [articleId, paragraphs.map(([start, end, sentences]) => ({ start, end, sentences }))] as const,
-      ),
-      perArticleFacts: data.facts,
+      articles,
+      passages,
+      perArticleFacts,
       // The key holds aliases.json's content, so these were merged with this very env.
-      facts: data.merged,
+      facts: head.merged,
       index: parts.index,
-      skipped: data.skipped,
-      files: data.files,
+      skipped: head.skipped,
+      files: head.files,
     })
   } catch {
     return null

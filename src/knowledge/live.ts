@@ -253,7 +253,7 @@ export class LiveCorpus implements KnowledgeSource {
       }
       this.#articlesOf.set(file, ids)
       if (hash) kb.files.push({ path: file, hash })
-      kb.skipped.push(...skipped)
+      for (const s of skipped) kb.skipped.push(s)
     }
     refreshFacts(kb, changedIds)
     this.#kb = { ...kb }

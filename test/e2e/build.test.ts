@@ -1,7 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commands } from '../../src/commands/index.ts'
+import { commandData } from '../../src/discord/deploy.ts'
+import { startFakeDiscord } from './fake-discord.ts'
 
 /**
  * The production build: `npm run build` compiles src/ to plain JavaScript that `node` runs
@@ -47,6 +50,35 @@ describe('npm run build', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)).toHaveProperty('query')
+  })
+
+  it('registers the commands with plain node (npm run deploy-commands), against a local fake Discord', async () => {
+    expect(pkg.scripts['deploy-commands']).toBe('node dist/discord/deploy-commands.js')
+    const discord = await startFakeDiscord()
+    try {
+      const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [join(dist, 'discord', 'deploy-commands.js')], {
+          cwd: out,
+          env: {
+            PATH: process.env.PATH ?? '',
+            DISCORD_TOKEN: 'fake-token-for-the-build-test',
+            DISCORD_CLIENT_ID: discord.applicationId,
+            DISCORD_GUILD_ID: discord.guildId,
+            DISCORD_API_BASE: discord.api,
+          },
+        })
+        let stdout = ''
+        let stderr = ''
+        child.stdout.on('data', (d) => (stdout += d))
+        child.stderr.on('data', (d) => (stderr += d))
+        child.on('close', (code) => done({ code, stdout, stderr }))
+      })
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      expect(r.stdout).toContain(`Registered ${commandData(commands).length} commands`)
+    } finally {
+      await discord.stop()
+    }
   })
 
   it('pins Node to an LTS with what the code uses (zlib.crc32: 20.15+, 22.2+), as .nvmrc does', () => {

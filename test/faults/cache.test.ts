@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { search } from '../../src/answers/search.ts'
+import { CACHE_FORMAT, loadFromCache, saveToCache } from '../../src/knowledge/cache.ts'
 import { openKnowledgeBase } from '../../src/knowledge/open.ts'
 import { tempCorpus } from '../helpers.ts'
 
@@ -28,7 +29,8 @@ describe('a cache that cannot be trusted is rebuilt, never used', () => {
     ],
     [
       'from another version of the layout',
-      (b: Buffer) => Buffer.from(b.toString('latin1').replace('"format":3', '"format":1'), 'latin1'),
+      (b: Buffer) =>
+        Buffer.from(b.toString('latin1').replace(`"format":${CACHE_FORMAT}`, '"format":1'), 'latin1'),
     ],
     ['the old JSON layout', () => Buffer.from('{"format":1,"key":"x","articles":[],"index":{}}')],
     ['not a cache at all', () => Buffer.from('MUSALAHA\u0000\u0000\u0000\u0000garbage')],
@@ -49,6 +51,26 @@ describe('a cache that cannot be trusted is rebuilt, never used', () => {
     for (const q of ['truce', 'Talbiseh buses', 'factins agreed'])
       expect(search(again.kb, q)).toEqual(search(first.kb, q))
     expect(again.kb.facts).toEqual(first.kb.facts)
+  })
+
+  it('a cache written a few articles to a line (as a large corpus is) loads whole', () => {
+    const corpus = tempCorpus({
+      'a.txt': article('Talbiseh'),
+      'b.txt': article('Rastan'),
+      'c.txt': article('Houla'),
+    })
+    const { kb } = openKnowledgeBase({ corpusPath: corpus, cacheDir: null })
+    const cacheDir = tempCorpus()
+    saveToCache(cacheDir, 'k', kb, 1)
+    const [name] = readdirSync(cacheDir)
+    // The JSON part (after MAGIC and three lengths): a head line, then one line for each article.
+    const bytes = readFileSync(join(cacheDir, name ?? ''))
+    const json = bytes.subarray(20, 20 + bytes.readUInt32LE(8)).toString('utf8')
+    expect(json.split('\n')).toHaveLength(4)
+    const again = loadFromCache(cacheDir, 'k', corpus, kb.env)
+    expect(again && [...again.articles.keys()]).toEqual([...kb.articles.keys()])
+    expect(again?.facts).toEqual(kb.facts)
+    expect(again && search(again, 'Houla buses')).toEqual(search(kb, 'Houla buses'))
   })
 
   it('a cache folder that cannot be written costs time, not the answer', () => {
