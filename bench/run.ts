@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --small | --huge | --sizes 1000,10000] [--queries N] [--json]
+ * npm run bench [-- --small | --huge | --sizes 1000,10000] [--queries N] [--heap MB] [--json]
  *
  * For corpora of about 1k, 10k and 100k passages: the build time (from the files, cache empty),
  * the load time from the cache, memory, and the p50/p99 latency of each answer function over a
@@ -53,7 +53,14 @@ interface Check {
 }
 
 function parseArgs(argv: string[]) {
-  const opt = { json: false, sizes: [1000, 10_000, 100_000], queries: 300, targets: true, workers: false }
+  const opt = {
+    json: false,
+    sizes: [1000, 10_000, 100_000],
+    queries: 300,
+    targets: true,
+    workers: false,
+    heapMb: 0,
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--json') opt.json = true
@@ -62,29 +69,40 @@ function parseArgs(argv: string[]) {
       opt.sizes = [1_000_000]
       opt.targets = false
       opt.workers = true
-    } else if (a === '--workers') opt.workers = true
+      // A million passages and their facts outgrow V8's default heap (about 4 GB) in one process.
+      opt.heapMb ||= 16_384
+    } else if (a === '--heap') opt.heapMb = Number(argv[++i])
+    else if (a === '--workers') opt.workers = true
     else if (a === '--sizes') opt.sizes = String(argv[++i]).split(',').map(Number)
     else if (a === '--queries') opt.queries = Number(argv[++i])
     else
       throw new Error(
-        `bench: unknown option ${a} (--small, --huge, --workers, --sizes N,N, --queries N, --json)`,
+        `bench: unknown option ${a} (--small, --huge, --workers, --sizes N,N, --queries N, --heap MB, --json)`,
       )
   }
-  if (opt.sizes.some((n) => !(n > 0)) || !(opt.queries > 0))
-    throw new Error('bench: sizes and queries are positive numbers')
+  if (opt.sizes.some((n) => !(n > 0)) || !(opt.queries > 0) || !(opt.heapMb >= 0))
+    throw new Error('bench: sizes, queries and the heap are positive numbers')
   return opt
 }
 
 const ROOT = resolve(import.meta.dirname, '..')
 
+/** The measuring processes' heap limit in MB (--heap; 0: Node's default). */
+let heapMb = 0
+
 function child(args: string[], progress: boolean): string {
+  const node = heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []
   try {
-    return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'measure.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', progress ? 'inherit' : 'pipe'],
-    })
+    return execFileSync(
+      process.execPath,
+      [...node, '--import', 'tsx', join(ROOT, 'bench', 'measure.ts'), ...args],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', progress ? 'inherit' : 'pipe'],
+      },
+    )
   } catch (e) {
     const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim()
     throw new Error(`bench: measure.ts ${args[0]} failed${stderr ? `:\n${stderr}` : ''}`)
@@ -238,6 +256,7 @@ export function backendsTable(sizes: SizeResult[]): string {
 
 function main(): number {
   const opt = parseArgs(process.argv.slice(2))
+  heapMb = opt.heapMb
   const say = (s: string) => {
     if (!opt.json) process.stderr.write(s)
   }
