@@ -3,7 +3,7 @@ import { type TimelineAnswer, timeline } from '../answers/timeline.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
 import { corpusLine } from '../render/discord.ts'
 import type { Section } from '../render/presentation.ts'
-import { timelinePng } from '../render/timeline-chart.ts'
+import { timelinePng, warmChartLibraries } from '../render/timeline-chart.ts'
 import { plural } from '../render/words.ts'
 import { shownQuery } from '../text/query.ts'
 import { factionChoices } from './stance.ts'
@@ -33,6 +33,8 @@ export default defineCommand({
   examples: ['timeline rastan --out rastan.png', 'timeline "Jaysh al-Azza" --out azza.png', 'timeline HTS'],
   args: z.object({ subject: z.string().trim().min(1, 'name an agreement, a place or a faction') }),
   run: (kb, { subject }) => timeline(kb, subject),
+  // Loading vega takes seconds: a bot pays it once it is ready, not in a user's first /timeline.
+  warm: warmChartLibraries,
   present(answer: TimelineAnswer) {
     if (!answer.marks.length)
       return {

@@ -44,6 +44,11 @@ export interface Command {
   present(answer: AnswerBase, kb: KnowledgeBase): Presentation
   /** A picture of the answer (PNG), for the commands that draw one; null when there is nothing to draw. */
   picture?(answer: AnswerBase, kb: KnowledgeBase): Promise<Uint8Array | null>
+  /**
+   * Loads what the first answer would otherwise wait for (the chart libraries), for a long-running
+   * process to call once it is ready; the command line never does.
+   */
+  warm?(): Promise<void>
 }
 
 export interface CommandSpec<S extends z.ZodType, A extends AnswerBase> {
@@ -55,6 +60,7 @@ export interface CommandSpec<S extends z.ZodType, A extends AnswerBase> {
   run(kb: KnowledgeBase, args: z.infer<S>): A
   present(answer: A, kb: KnowledgeBase): Presentation
   picture?(answer: A, kb: KnowledgeBase): Promise<Uint8Array | null>
+  warm?(): Promise<void>
 }
 
 /** Defines a command once; the slash command and the command line are derived from it. */
@@ -81,6 +87,7 @@ export function defineCommand<S extends z.ZodType, A extends AnswerBase>(spec: C
     ...(spec.picture
       ? { picture: async (answer, kb) => (await spec.picture?.(answer as A, kb)) ?? null }
       : {}),
+    ...(spec.warm ? { warm: spec.warm } : {}),
   }
 }
 

@@ -128,6 +128,14 @@ export function createBot(options: BotOptions): Bot {
           message: `logged in as application ${appId} but DISCORD_CLIENT_ID is ${config.clientId}: commands registered for the latter won't reach this bot`,
         })
       log.info('ready', { user: client.user?.tag ?? null, guilds: client.guilds.cache.size })
+      for (const c of commands) {
+        if (!c.warm) continue
+        const started = performance.now()
+        c.warm().then(
+          () => log.info('warmed', { command: c.name, ms: Math.round(performance.now() - started) }),
+          (e: unknown) => log.warn('warm-failed', { command: c.name, message: (e as Error).message }),
+        )
+      }
     },
     async stop() {
       if (stopped) return

@@ -43,6 +43,11 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
  * place, it changes every JSON.stringify of a Set in the process and breaks discord.js's start-up
  * under vitest; so the patch is taken off at once and put back only while a spec compiles.
  */
+/** Loads the chart libraries ahead of the first picture (a bot does, once it is ready). */
+export async function warmChartLibraries(): Promise<void> {
+  await chartLibraries()
+}
+
 function chartLibraries(): Promise<ChartLibraries> {
   libraries ??= (async () => {
     const [vega, vegaLite, resvg] = await Promise.all([

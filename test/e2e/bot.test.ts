@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { commands as registry } from '../../src/commands/index.ts'
 import searchCommand from '../../src/commands/search.ts'
@@ -140,6 +140,14 @@ describe('the bot against a fake Discord, end to end', () => {
       expect(typeof line?.ms).toBe('number')
     },
   )
+
+  it('once ready, loads the chart libraries in the background, so a first /timeline does not wait for them', async () => {
+    await vi.waitFor(
+      () =>
+        expect(logLines).toContainEqual(expect.objectContaining({ event: 'warmed', command: 'timeline' })),
+      { timeout: 30_000, interval: 100 },
+    )
+  })
 
   it('answers /search with numbered citations: the quote as a block quote, then its source', async () => {
     const x = await discord.interact(slashCommand('search', { query: 'military police' }, someone()))
