@@ -107,6 +107,8 @@ export function detectAnswerType(question: string): AskedType | null {
       const next = ws[at.to + 1]
       // 'which city council', 'which country's president': the cue's noun only qualifies another.
       if (!noun || noun.possessive || (next && COMPOUND_HEADS.has(next.lower))) continue
+      // ('What did the numbered list say': a verb's form is no noun; a noun is itself or its plural.)
+      if (noun.lower !== noun.base && !/s$/.test(noun.lower)) continue
       // 'Through which countries…', or stranded at the end: 'Which countries did they pass through?'
       const before = ws[at.from - 1]?.lower ?? ''
       const last = ws[ws.length - 1]?.lower ?? ''
