@@ -7,6 +7,7 @@ import type { Passage, Span } from '../../corpus/types.ts'
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.ts'
 import { SEARCH_OPTIONS } from '../../search/index-options.ts'
 import type { PassageHit } from '../search.ts'
+import { holdsType } from './answer-types.ts'
 import { type PlacedTerm, placedTerms } from './placed-terms.ts'
 import { type Question, RELATED_MATCH, STEM_MATCH } from './question.ts'
 import { stem } from './stem.ts'
@@ -96,7 +97,12 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
   const hits = findQuestionPassages(kb, q)
   const qTerms = q.terms
   const weights = qTerms.map((t) => termWeight(kb, t))
-  const total = weights.reduce((a, b) => a + b, 0)
+  const termsWeight = weights.reduce((a, b) => a + b, 0)
+  // 'Which countries…', 'How many people…': asking for a type is one more part of the question
+  // (weighing as an average word), covered by a sentence that holds an answer of that type.
+  const asked = q.answerType
+  const typeWeight = asked && asked.class !== 'person' && qTerms.length ? termsWeight / qTerms.length : 0
+  const total = termsWeight + typeWeight
   const qKeys = qTerms.map((t) => q.keys.get(t) ?? [stem(t)])
   const related = qTerms.map((t) => q.related.get(t)?.stems)
   const names = qTerms.map((t) => q.names.includes(t))
@@ -132,19 +138,22 @@ export function retrieve(kb: KnowledgeBase, q: Question): Retrieval {
           NEARBY * Math.max(0, ...nearby.map((m) => m[i] ?? 0)),
         ),
       )
+      const typed = passage.sentences.map((s) =>
+        asked && typeWeight ? holdsType(article.text, s.start, s.end, asked, q.unit) : false,
+      )
       // No sentence can cover more than its whole passage does: when that is too little, none is read.
-      let most = 0
+      let most = typed.some(Boolean) ? typeWeight : 0
       qTerms.forEach((_, i) => {
         most += (weights[i] ?? 0) * Math.max(IN_SENTENCE * (inPassage.best[i] ?? 0), context[i] ?? 0)
       })
       if (!total || most / total < MIN_COVERAGE) continue
-      for (const sentence of passage.sentences) {
+      for (const [k, sentence] of passage.sentences.entries()) {
         const inSentence = qTerms.map(() => 0)
         for (const f of inPassage.found)
           if (f.start >= sentence.start && f.start < sentence.end)
             inSentence[f.i] = Math.max(inSentence[f.i] ?? 0, IN_SENTENCE * f.match)
-        let covered = 0
-        let own = 0
+        let covered = typed[k] ? typeWeight : 0
+        let own = covered
         let grounded = true
         let complete = true
         qTerms.forEach((_, i) => {

@@ -5,6 +5,7 @@
  */
 import lemmatizer from 'wink-lemmatizer'
 import { searchTerm, searchTerms, words } from '../../text/normalize.ts'
+import { type AskedType, detectAnswerType } from './answer-types.ts'
 import { openingsOf } from './kinds.ts'
 import { TITLES } from './roles.ts'
 import { stem } from './stem.ts'
@@ -65,6 +66,8 @@ export interface Question {
   predicate: string[]
   /** Each question term → the keys it is matched by: the stems of its term and of its lemma ('took' → take). */
   keys: ReadonlyMap<string, readonly string[]>
+  /** The type of entity asked for ('Which countries…': countries), when the question names one. */
+  answerType: AskedType | null
 }
 
 /** Nouns that make 'which/what X' a question about a named actor or place. */
@@ -125,7 +128,7 @@ function OPENINGS(): readonly (readonly [RegExp, QuestionKind])[] {
 
 /** Words of a question frame that say nothing about the topic. */
 const FRAME_WORDS = new Set(
-  'many much long last name named called happen happened happens kind type exactly currently tell say know mean held located situated based'
+  'many much long last name named called happen happened happens kind type exactly currently tell say know mean held located situated based according'
     .split(' ')
     .map((w) => searchTerm(w) ?? w),
 )
@@ -254,12 +257,22 @@ export function parseQuestion(query: string): Question {
     // 'Which road did the buses take?': a name that the noun names ('the Ramouseh road').
     else if (nominal && /^which\b/.test(opening.trim().split(' ').slice(-1)[0] ?? '')) kind = 'which'
   }
+  const asked = detectAnswerType(text)
+  // 'What was the number of fighters who left?': a count, of what follows 'of'.
+  const numbered = asked?.class === 'number' && kind === 'what'
+  if (numbered) kind = 'how-many'
   const counted = kind === 'how-many' || kind === 'how-much'
-  const unitPhrase = counted ? nounPhrase(rest, true) : null
+  const countedRest = numbered ? (/\bof\s+(.+)$/.exec(rest)?.[1] ?? rest) : rest
+  const unitPhrase = counted ? nounPhrase(countedRest, true) : null
   const unitWord = SHARE_NOUNS.test(phrase.head) ? 'percent' : unitPhrase ? countedNoun(unitPhrase) : ''
   const unit = unitWord ? searchTerm(unitWord) : null
   const placed = questionWords(rest)
-  const terms = placed.map((w) => w.term).filter((t) => !FRAME_WORDS.has(t))
+  // 'Which countries…': a country named in the text answers it; the word 'country' is not searched.
+  const typeTerms = new Set(asked?.typeTerms ?? [])
+  // ('In total', 'altogether' say what is counted, not what the text must hold.)
+  const total = TOTAL_ASKED.test(text)
+  const frame = (t: string) => FRAME_WORDS.has(t) || typeTerms.has(t) || (total && TOTAL_WORDS.has(t))
+  const terms = placed.map((w) => w.term).filter((t) => !frame(t))
   // 'How many people will be withdrawn…': the unit is part of the answer; the verb stands next to it.
   const names = questionNames(text)
   const headFocus =
@@ -270,8 +283,11 @@ export function parseQuestion(query: string): Question {
   const verb = nominal && kind === 'which' ? predicateFocus(phrase.rest, names).slice(0, 1) : []
   // 'Where will the militants of al-Waer go?': the destination stands next to the verb of going.
   const going = kind === 'where' ? placed.find((w) => isMovement(w.word))?.term : undefined
-  const focus = going ? [going] : [...headFocus, ...verb]
-  const nounFocus = (phrase.be || (nominal && kind === 'which')) && !going && headFocus.length > 0
+  const focus = (going ? [going] : [...headFocus, ...verb]).filter((t) => !typeTerms.has(t))
+  // ('In which city did the round open?': with the type's noun gone, any of its words is a focus.)
+  const fallback = typeTerms.size ? terms.filter((t) => !names.includes(t)) : []
+  const nounFocus =
+    (phrase.be || (nominal && kind === 'which')) && !going && headFocus.some((t) => !typeTerms.has(t))
   const modifiers = nounFocus
     ? searchTerms([...phrase.before, ...phrase.after].join(' ')).filter((t) => !FRAME_WORDS.has(t))
     : []
@@ -285,24 +301,29 @@ export function parseQuestion(query: string): Question {
   return {
     kind,
     terms: [...new Set(terms)],
-    focus: focus.length ? focus : terms.slice(0, 1),
+    focus: focus.length ? focus : fallback.length ? fallback : terms.slice(0, 1),
     names,
     modifiers: [...new Set(modifiers)],
     nounFocus,
     unit,
-    verbFocus: (kind === 'who' && !phrase.copula) || verb.length > 0,
-    list: (!phrase.copula && !nominal) || isPlural(phrase.head),
+    // (A place asked for is where something happened, not who did it.)
+    verbFocus: ((kind === 'who' && !phrase.copula) || verb.length > 0) && !asked?.located,
+    list: (!phrase.copula && !nominal) || isPlural(phrase.head) || asked?.plural === true,
     past: asksPast(rest, kind === 'who' && !phrase.copula),
     movement: going !== undefined,
     related,
     keys,
     predicate: verb,
-    total: TOTAL_ASKED.test(text),
+    total,
+    answerType: asked,
   }
 }
 
 /** Words that ask for a total. */
 const TOTAL_ASKED = /\b(?:altogether|in total|in all|overall|all told|combined|total)\b/i
+const TOTAL_WORDS = new Set(
+  ['altogether', 'total', 'overall', 'combined'].map((w) => searchTerm(w)).filter((t) => t !== null),
+)
 
 /** Nouns that make 'what share of…' a question of a percentage. */
 const SHARE_NOUNS = /^(?:share|percentage|proportion|percent)$/
@@ -352,7 +373,10 @@ function predicateFocus(rest: string, names: readonly string[]): string[] {
 /** The question's words with their search terms, in order (stop words out). */
 function questionWords(rest: string): { word: string; term: string }[] {
   const out: { word: string; term: string }[] = []
-  for (const w of words(rest)) {
+  const all = words(rest)
+  for (const [i, w] of all.entries()) {
+    // 'allowed to go', 'supposed to free': the frame says nothing the text must hold; the verb does.
+    if (MODAL_FRAME.test(w.word) && all[i + 1]?.word === 'to') continue
     const term = searchTerm(w.word)
     if (term) out.push({ word: w.word, term })
   }
@@ -377,6 +401,7 @@ function identityQuestion(text: string): Question {
     keys: new Map(),
     predicate: [],
     total: false,
+    answerType: null,
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Span } from '../../corpus/types.ts'
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../text/lexicon.ts'
 import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
+import { entitySpans, isPersonName } from './answer-types.ts'
 import { descriptionsOf } from './apposition.ts'
 import { ANSWER_KINDS } from './kinds.ts'
 import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
@@ -18,6 +19,8 @@ export interface AnswerSpan extends Span {
   score: number
   /** Comparable form: spans with the same key say the same thing. */
   key: string
+  /** The only answer of the asked type in its sentence: where it stands does not matter. */
+  sole?: boolean
 }
 
 export interface Token extends Span {
@@ -127,7 +130,7 @@ export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpa
   const tokens = tokenize(text, sentence, q)
   const anchors = anchorsOf(text, tokens, q)
   const kind = ANSWER_KINDS[q.kind]
-  const spans = kind.extract({ text, sentence, tokens, anchors, q })
+  const spans = typedSpans({ text, sentence, tokens, anchors, q }, kind.extract)
   const mediation = q.verbFocus && q.focus.some((f) => MEDIATION_VERB.test(f))
   // A question about what happened: a sentence that demands or plans it answers it less.
   const mood = q.past && q.kind !== 'why' && demands(text, sentence) ? DEMAND_SHARE : 1
@@ -135,7 +138,9 @@ export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpa
   for (const s of spans) {
     // A reason or a whole sentence is the answer wherever the question's words stand.
     const near =
-      kind.anywhere || !s.key || (mediation && isAgent(text, s)) ? 1 : proximity(text, tokens, anchors, s, q)
+      kind.anywhere || !s.key || (mediation && isAgent(text, s))
+        ? 1
+        : Math.max(s.sole ? soleNear(q) : 0, proximity(text, tokens, anchors, s, q))
     // A sentence seldom holds more than one date or count: where it stands matters less than for a name.
     const weight = kind.nearness
     const deadline = q.past && q.kind === 'when' && DEADLINE_LEAD.test(s.text) ? DEMAND_SHARE : 1
@@ -143,6 +148,55 @@ export function answerSpan(text: string, sentence: Span, q: Question): AnswerSpa
     if (!best || scored.score > best.score) best = scored
   }
   return best
+}
+
+/**
+ * How near the only answer of its type in a sentence counts at least: a count of the unit asked
+ * is the answer wherever it stands; a name may be an aside, so where it stands still matters some.
+ */
+function soleNear(q: Question): number {
+  return q.answerType?.class === 'number' ? 1 : SOLE_NAME_NEAR
+}
+const SOLE_NAME_NEAR = 0.6
+/** A list of places outranks each of its members. */
+const LIST_BOOST = 1.05
+
+/** How much an answer of another type than the one asked counts ('Mehmet Simsek' for 'which countries'). */
+const UNTYPED_SHARE = 0.5
+
+/**
+ * The candidates of a question that asks for a type of entity (answer-types.ts): the mentions of
+ * that class first, the kind's other spans far behind; a count whose unit is the one asked, alone
+ * in its sentence, is its answer wherever it stands.
+ */
+function typedSpans(ctx: SpanContext, extract: (c: SpanContext) => AnswerSpan[]): AnswerSpan[] {
+  const asked = ctx.q.answerType
+  const generic = extract(ctx)
+  if (!asked) return generic
+  if (asked.class === 'number') {
+    const unit = ctx.q.unit
+    const counted = (s: AnswerSpan) => !!unit && termMatch(unit, s.key.split(' ')[1] ?? '') > 0
+    const sole = generic.filter(counted).length === 1
+    // (A part is no answer to a total, alone in its sentence or not.)
+    const whole = (s: AnswerSpan) => !ctx.q.total || !givenAsPart(ctx.text, ctx.sentence, s)
+    return generic.map((s) => (sole && counted(s) && whole(s) ? { ...s, sole } : s))
+  }
+  if (asked.class === 'person')
+    return generic.map((s) => (isPersonName(s.text) ? s : { ...s, score: s.score * UNTYPED_SHARE }))
+  const found = entitySpans(ctx.text, ctx.sentence.start, ctx.sentence.end, asked)
+  const overlaps = (s: AnswerSpan) => found.some((t) => t.start < s.end && s.start < t.end)
+  if (asked.class !== 'place')
+    return [
+      ...found,
+      ...generic.filter((s) => !overlaps(s)).map((s) => ({ ...s, score: s.score * UNTYPED_SHARE })),
+    ]
+  // Any name the text puts something at may be a place: a known one scores as the kind scores it
+  // (a destination over the place left), and lists of known places join ('Jordan or Turkey').
+  const typed = found.map((t) => {
+    const g = generic.find((s) => s.start === t.start)
+    return g ? { ...t, score: g.score * (t.key.includes(' ') ? LIST_BOOST : 1) } : t
+  })
+  return [...typed, ...generic.filter((s) => !overlaps(s))]
 }
 
 function demands(text: string, sentence: Span): boolean {
@@ -613,8 +667,23 @@ const TOTAL_OPENS = /^\s*(?:in all|in total|altogether|overall|all told|in sum)\
 const TOTAL_OF = /\b(?:a|the) total of\s+$/i
 const TOTAL_AFTER = /^\s*(?:in all|in total|altogether|overall|all told)\b/i
 const TOTAL_BOOST = 1.2
-/** Where a total is asked, a number not given as one ('30 more captives') may be a part of it. */
+/** Where a total is asked, a number not given as one may be a part of it. */
 const PART_SHARE = 0.8
+/** …and one the sentence gives as a part ('In a first phase, about 40', '30 more captives') is one. */
+const PHASE_SHARE = 0.6
+const PHASE_WORDS =
+  /\b(?:first|second|third|fourth|final|last|next|later|earlier|initial) (?:phase|stage|batch|group|round|wave|step)\b/i
+const PART_IN_SPAN = /\b(?:more|other|additional|further|extra|remaining)\b/i
+const PART_BEFORE = /\b(?:another|a further|the remaining|the other|the last|the first)\s+$/i
+
+/** Whether a count is given as a part of a whole: a phase's, a further batch's. */
+export function givenAsPart(text: string, sentence: Span, span: Span): boolean {
+  return (
+    PHASE_WORDS.test(text.slice(sentence.start, sentence.end)) ||
+    PART_IN_SPAN.test(text.slice(span.start, span.end)) ||
+    PART_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 20), span.start))
+  )
+}
 
 /**
  * Numbers with what they count: '10,000 people'. A number whose unit is the thing the question
@@ -677,7 +746,7 @@ function numberSpans(text: string, sentence: Span, tokens: Token[], q: Question)
       score: total
         ? Math.min(1, Math.max(unitScore, 0.9) * TOTAL_BOOST)
         : q.total
-          ? unitScore * PART_SHARE
+          ? unitScore * (givenAsPart(text, sentence, { start, end }) ? PHASE_SHARE : PART_SHARE)
           : unitScore,
       key: `${digits || foldPhrase(m[0])} ${unitTerm ?? ''}`.trim(),
     })
