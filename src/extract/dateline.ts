@@ -5,21 +5,27 @@
  * place only when data/places.json knows it, and is read only when the deal's own sentences
  * name no place.
  */
-import { loadPlaces, placeNames } from '../search/places.ts'
+import { loadPlaces } from '../search/places.ts'
 import { type PlaceMention, placeKey } from './places.ts'
 
 /** The city in capitals at the start of a text, then an optional country or date, agency, and a dash. */
 const DATELINE =
-  /^\s*([A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})(?:,\s*[A-Z][\p{L}]+(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s/u
+  /^\s*([A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})(?:,\s*[A-Z][\p{L}]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s/u
 
 let known: Map<string, string> | undefined
 /** Latin names of Syria's places by their key, to the place's own name. */
 function syrianPlaces(): Map<string, string> {
   if (known) return known
-  known = new Map()
-  for (const p of loadPlaces().places)
-    for (const n of placeNames(p)) if (/^[\p{Script=Latin}\s'’-]+$/u.test(n)) known.set(placeKey(n), p.name)
-  return known
+  const map = new Map<string, string>()
+  const latin = (n: string) => /^[\p{Script=Latin}\s'’-]+$/u.test(n)
+  // Names before aliases, and the first place listed first: 'DAMASCUS' is Damascus, not the
+  // 'Damascus countryside' an alias of Rif Dimashq folds to.
+  const places = loadPlaces().places
+  for (const p of places) if (!map.has(placeKey(p.name))) map.set(placeKey(p.name), p.name)
+  for (const p of places)
+    for (const n of p.aliases) if (latin(n) && !map.has(placeKey(n))) map.set(placeKey(n), p.name)
+  known = map
+  return map
 }
 
 /** The Syrian place a text's dateline names, or null (no dateline, or one filed from abroad). */

@@ -6,6 +6,9 @@ describe('a dateline', () => {
     ['TAFAS, Syria - Rebel commanders signed a settlement.', 'Tafas'],
     ['DOUMA, Syria (AFP) — Buses left the town.', 'Douma'],
     ['YABROUD - The army entered the town.', 'Yabroud'],
+    ['RASTAN, Syria, May 3 (Reuters) - Buses left.', 'Rastan'],
+    ['DEIR EZ-ZOR, Syria (AP) — Elders met.', 'Deir ez-Zor'],
+    ['DAMASCUS (SANA) - The army said.', 'Damascus'],
   ])('places a story filed from a Syrian town: %s', (text, place) => {
     expect(datelinePlace(text)?.name).toBe(place)
   })
