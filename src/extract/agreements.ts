@@ -13,7 +13,7 @@ import { type AgreementKeys, agreementKeys } from './agreement-keys.ts'
 import { clauses, itemText, splitListItems, termRuleOf, trim, withoutWhoRefuse } from './agreement-terms.ts'
 import { datelinePlace, withoutDateline } from './dateline.ts'
 import { DEAL_KIND, DEAL_NOUN, PROPOSAL_NOUN } from './deal-words.ts'
-import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
+import { type DateContext, dateContext, sentenceDate, toldAsBefore } from './event-dates.ts'
 import type { ExtractEnv } from './extraction-types.ts'
 import { findNamedDealPlaces, findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
@@ -33,6 +33,8 @@ export interface AgreementEvent {
   /** The id of the status cue that found it. */
   rule: string
   date: string | null
+  /** Told as before the article's moment with no date ('was signed last week', 'had agreed'): the article's date is not its date. */
+  before?: true
   ref: TextRef
 }
 
@@ -357,7 +359,9 @@ function readAgreementSentence(d: Draft, sentence: string, ref: TextRef, dates: 
   const cues = STATUS_CUES.filter((c) => cueHolds(c, told))
   if (cues.length) {
     const date = sentenceDate(sentence, dates)
-    for (const c of cues) d.events.push({ status: c.status, rule: c.id, date, ref })
+    const before = !date && toldAsBefore(sentence)
+    for (const c of cues)
+      d.events.push({ status: c.status, rule: c.id, date, ...(before ? { before } : {}), ref })
   }
   for (const m of sentence.matchAll(KINDS)) {
     const kind = (m[1] ?? '').toLowerCase().replace(/cease[- ]fire/, 'ceasefire')
@@ -697,7 +701,10 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'>
     .sort()
   const anyDate = [
     ...events.flatMap((e) => (e.date ? [e.date] : [])),
-    ...reports.flatMap((r) => (r.articleDate ? [r.articleDate] : [])),
+    // A report whose every event is told as earlier, undated, gives no date by its own.
+    ...reports.flatMap((r) =>
+      r.articleDate && !(r.events.length > 0 && r.events.every((e) => e.before)) ? [r.articleDate] : [],
+    ),
   ].sort()
   const kind = topOf(kinds) ?? 'agreement'
   const title = reports[0]?.articleTitle.slice(0, 80) || reports[0]?.article || 'an article'
