@@ -320,6 +320,16 @@ const DEAL_FRAME = new RegExp(`\\b${DEAL_NOUN}\\b`, 'i')
 /** A quoted refusal in the first person ('"We will never hand over our weapons," he said'): a stance, no term. */
 const REFUSAL_VOW = /["“]\s*(?:we|i)\b[^"”]{0,40}?\b(?:not|never|no longer|won['’]t|refuse)\b/i
 
+/**
+ * What an offer, told with its refusal, would have done: the relative clause after the offer's
+ * noun ('an offer that would have allowed the army to enter'). Group 1 runs up to the clause.
+ */
+const OFFER_CONTENT = new RegExp(
+  `^(.*?\\b(?:${PROPOSAL_NOUN})s?\\s+(?:that|which)\\s+)(?=(?:would|was to|were to|required|demanded|called for|stipulated)\\b)`,
+  'i',
+)
+const PROPOSAL: Frame = { status: 'proposed', version: 'proposal' }
+
 /** What a deal 'would have' done never came to be: an offer's term, not the agreement's. */
 const COUNTERFACTUAL = /\bwould have (?:been )?\w+(?:ed|en)\b/i
 
@@ -512,7 +522,17 @@ export function extractAgreementFacts(
         const c = withoutDateline(text, whole)
         const clause = text.slice(c.start, c.end)
         const rule = termRuleOf(clause)
-        if (!rule || REFUSAL_VOW.test(clause)) continue
+        if (!rule) {
+          // A refused offer's content is still the offer's term ('rejected an offer that would have allowed …').
+          const content = clause.match(OFFER_CONTENT)
+          const at = content ? c.start + (content.index ?? 0) + (content[1]?.length ?? 0) : -1
+          if (content && at >= 0) {
+            const span = trim(text, at, c.end)
+            if (span) addTerm(draft(), text.slice(span.start, span.end), ref(span), PROPOSAL, 'offer-content')
+          }
+          continue
+        }
+        if (REFUSAL_VOW.test(clause)) continue
         const f = frameOf(clause)
         addTerm(draft(), clause, ref(c), f.version ? f : own.version ? own : frame, rule)
       }

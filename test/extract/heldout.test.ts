@@ -147,8 +147,9 @@ describe('held-out articles', () => {
       expect(termOf('Qalaat al-Madiq', 'return of the displaced')).toBeUndefined()
     })
 
-    it('does not make "an offer that would have allowed" an agreed term', () => {
-      expect(termOf('Tafas', 'search homes')?.status ?? 'proposed').toBe('proposed')
+    it('reads what a refused offer "would have allowed" as the offer’s proposed term', () => {
+      const t = termOf('Tafas', 'search homes')
+      expect(`${t?.status}/${t?.version}/${t?.rule}`).toBe('proposed/proposal/offer-content')
     })
 
     it('reads a numbered HTML list and a bulleted list as agreed terms, one per item', () => {
