@@ -123,7 +123,7 @@ export function readMarkdownOrText(
     author: fields.author ?? inferred.author,
     date: date?.date ?? inferred.date,
     ...dateTrail(date ?? inferred, inferred),
-    url: fields.url ?? fields.link ?? null,
+    url: fields.url ?? fields.link ?? inferred.meta.url ?? null,
     meta,
     origin,
   }

@@ -99,6 +99,38 @@ function isLabel(lines: string[], at: number): boolean {
   return Boolean(next && after && readsAsHeadline(next) && !/[.!?]["”’]?$/.test(next))
 }
 
+/** The labels of a field header and the metadata each names. */
+const FIELD_LABELS: Readonly<Record<string, 'title' | 'date' | 'source' | 'author' | 'url'>> = {
+  title: 'title',
+  headline: 'title',
+  date: 'date',
+  published: 'date',
+  source: 'source',
+  publisher: 'source',
+  outlet: 'source',
+  author: 'author',
+  byline: 'author',
+  url: 'url',
+  link: 'url',
+}
+const FIELD_LINE = /^([A-Za-z]+):\s+(\S.*)$/
+
+/**
+ * The labelled fields at the top of a text ('Title: …' then 'Date: …'), and how many lines they
+ * take. Two known labels at least, from the first line: one 'Source:' line in running text is no header.
+ */
+function readFieldHeader(lines: readonly string[]): { values: Record<string, string>; lines: number } {
+  const values: Record<string, string> = {}
+  let n = 0
+  for (; n < lines.length; n++) {
+    const m = (lines[n] ?? '').match(FIELD_LINE)
+    const key = m ? FIELD_LABELS[(m[1] ?? '').toLowerCase()] : undefined
+    if (!m || !key || values[key] !== undefined) break
+    values[key] = (m[2] ?? '').trim()
+  }
+  return Object.keys(values).length >= 2 ? { values, lines: n } : { values: {}, lines: 0 }
+}
+
 /** Lowercase letters and digits only: to compare a line with a name. */
 const fold = (s: string) =>
   s
@@ -151,9 +183,20 @@ export function readPlainText(raw: string, options: PlainTextOptions = {}): Plai
   for (const l of lines) if (l && l.length <= 80) counts.set(l, (counts.get(l) ?? 0) + 1)
   lines = lines.map((l) => ((counts.get(l) ?? 0) >= 3 && !/^[-*•]/.test(l) ? '' : l))
 
+  // A header of labelled fields ('Title: …', 'Date: …', 'Source: …'), as text exports write one.
+  const fields = readFieldHeader(lines)
+  for (const [key, value] of Object.entries(fields.values)) {
+    if (key === 'title') title = value
+    else if (key === 'author') author = value
+    else if (key === 'source') source = value
+    else if (key === 'url') meta.url = value
+    else if (key === 'date') takeDate(readDate(value, dateOptions))
+  }
+  for (let n = 0; n < fields.lines; n++) lines[n] = ''
+
   // Header: masthead, menus, tickers, then the headline, then the byline and date.
   let i = 0
-  if (!options.hasTitle) {
+  if (!options.hasTitle && title === null) {
     const head = firstLines(lines, 14)
     const repeated = head.find((n, k) => {
       const l = lines[n] ?? ''

@@ -11,9 +11,14 @@ import { firstRule, TERM_SENTENCE_RULES } from './term-rules.ts'
 /** Marker of a list item, as segment.ts's LIST_ITEM recognises them: '1 –', '2)', 'a.', '•'. */
 const ITEM_MARKER = /^\s*(?:\(?(?:\d{1,2}|[a-z])\s*[–—\-.)]|[•·▪●*-])\s+/
 
-/** Not a term: refusals, and agreeing merely to talk. */
-const NOT_TERM =
-  /\b(?:reject\w*|refus(?:e|es|ed|ing|al)|oppos(?:e|es|ed|ing)|agreed to (?:negotiat|talk|meet|discuss|attend)\w*)\b/i
+/**
+ * Not a term: refusals, agreeing merely to talk, and a party agreeing to the deal in hand and
+ * nothing more ('X later agreed to the truce, its spokesman said'), which is its stance.
+ */
+const NOT_TERM = new RegExp(
+  String.raw`\b(?:reject\w*|refus(?:e|es|ed|ing|al)|oppos(?:e|es|ed|ing)|agreed to (?:negotiat|talk|meet|discuss|attend)\w*)\b|\bagreed to (?:the|this) (?:[\w'’-]+ ){0,2}?${DEAL_NOUN}(?=\s*(?:[,;.]|$))`,
+  'i',
+)
 /** First person: a party's own voice ('we will not break'), a term only if it names the agreement. */
 const FIRST_PERSON = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I)\b/
 const AGREEMENT_WORD = new RegExp(`\\b${DEAL_NOUN}\\b`, 'i')

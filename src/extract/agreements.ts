@@ -11,8 +11,9 @@ import { foldPhrase, searchTerms } from '../text/normalize.ts'
 import { LIST_ITEM } from '../text/segment.ts'
 import { type AgreementKeys, agreementKeys } from './agreement-keys.ts'
 import { clauses, itemText, splitListItems, termRuleOf, trim, withoutWhoRefuse } from './agreement-terms.ts'
+import { datelinePlace, withoutDateline } from './dateline.ts'
 import { DEAL_KIND, DEAL_NOUN, PROPOSAL_NOUN } from './deal-words.ts'
-import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
+import { type DateContext, dateContext, sentenceDate, toldAsBefore } from './event-dates.ts'
 import type { ExtractEnv } from './extraction-types.ts'
 import { findNamedDealPlaces, findPlaces, findPlacesWithin, type PlaceMention } from './places.ts'
 import { categorize, TERM_CATEGORIES, type TermCategory } from './term-categories.ts'
@@ -32,6 +33,8 @@ export interface AgreementEvent {
   /** The id of the status cue that found it. */
   rule: string
   date: string | null
+  /** Told as before the article's moment with no date ('was signed last week', 'had agreed'): the article's date is not its date. */
+  before?: true
   ref: TextRef
 }
 
@@ -131,7 +134,12 @@ const KINDS = new RegExp(`\\b(${DEAL_KIND})s?\\b`, 'gi')
 
 /** Carrying an agreement out: weapons handed over, fighters gone, the deal in force. */
 const IMPLEMENTED =
-  /\b(?:handed over|(?:have|has|had) (?:been )?(?:delivered|evacuated)|(?:were|was) evacuated|(?:who|have|had|has) left|departed|implemented|took effect|came into (?:force|effect)|entered into force|in accordance with the (?:agreement|deal))\b/i
+  /\b(?:handed over|(?:have|has|had) (?:been )?(?:delivered|evacuated)|(?:were|was) evacuated|(?:who|have|had|has) left(?! (?:the|their|its|his) (?:group|faction|ranks|movement|organi[sz]ation)\b)|departed|implemented|took effect|came into (?:force|effect)|entered into force|in accordance with the (?:agreement|deal))\b/i
+
+/** What is yet to happen ('will be implemented next week', 'once the last bus has left' after 'will'). */
+const FUTURE = /\b(?:will|would|shall|is to|are to|to be|(?:is|are) (?:expected|due|set|going) to)\b/i
+/** Carrying an agreement out, told as done: not as to come. */
+const carriedOut = (text: string): boolean => IMPLEMENTED.test(text) && !FUTURE.test(text)
 
 /** Cues of what happened to an agreement; the id is recorded on the event it finds. */
 const STATUS_CUES: readonly { id: string; status: AgreementEvent['status']; re: RegExp }[] = [
@@ -148,6 +156,9 @@ const STATUS_CUES: readonly { id: string; status: AgreementEvent['status']; re: 
   },
   { id: 'implemented', status: 'implemented', re: IMPLEMENTED },
 ]
+/** A cue that holds in the sentence: an implementation only when told as done. */
+const cueHolds = (c: (typeof STATUS_CUES)[number], text: string): boolean =>
+  c.status === 'implemented' ? carriedOut(text) : c.re.test(text)
 const STAGE: Record<AgreementStatus, number> = {
   unknown: 0,
   proposed: 1,
@@ -199,7 +210,7 @@ const DEMONYMS: Record<string, string> = {
   un: 'United Nations',
 }
 const NOT_NAMES =
-  /^(?:The|This|That|These|Those|A|An|It|They|We|He|She|In|On|According|However|Meanwhile|Regarding)$/
+  /^(?:The|This|That|These|Those|A|An|It|They|We|He|She|In|On|At|From|For|With|After|Before|Under|How|Why|What|When|According|However|Meanwhile|Regarding)$/
 
 const PARTY_BETWEEN =
   /\b(?:agreements?|deals?|truces?|accords?|cease-?fires?)\b[^.;]{0,40}?\bbetween (?:the )?([^,;.]+?) and (?:the )?([^,;.]+?)(?=\s+(?:in|on|at|for|over|to|under|after|since|which|that)\b|[,;.]|$)/i
@@ -268,12 +279,18 @@ function related(d: Draft, key: string): boolean {
   return false
 }
 
+/** 'Under the ceasefire,' names the deal a term belongs to, not what the term is about. */
+const DEAL_FRAME_OPENING = new RegExp(
+  `^\\s*(?:under|according to|as part of|in line with|in accordance with) (?:the|this|its) (?:[\\w'’-]+ ){0,3}?${DEAL_NOUN},?\\s*`,
+  'i',
+)
+
 function addTerm(d: Draft, text: string, ref: TextRef, frame: Frame, rule: string): void {
   // Carrying a term out is told in its own sentence ('the fighters left'); a list item takes its list's frame.
-  const status = rule !== 'list-item' && IMPLEMENTED.test(text) ? 'implemented' : frame.status
+  const status = rule !== 'list-item' && carriedOut(text) ? 'implemented' : frame.status
   d.terms.push({
     text: text.replace(/\s+/g, ' '),
-    category: categorize(text),
+    category: categorize(text.replace(DEAL_FRAME_OPENING, '')),
     status,
     version: status === 'implemented' ? 'agreement' : frame.version,
     rule,
@@ -300,9 +317,25 @@ const PROPOSAL_FRAME = new RegExp(
 )
 const DEAL_FRAME = new RegExp(`\\b${DEAL_NOUN}\\b`, 'i')
 
+/** A quoted refusal in the first person ('"We will never hand over our weapons," he said'): a stance, no term. */
+const REFUSAL_VOW = /["“]\s*(?:we|i)\b[^"”]{0,40}?\b(?:not|never|no longer|won['’]t|refuse)\b/i
+
+/**
+ * What an offer, told with its refusal, would have done: the relative clause after the offer's
+ * noun ('an offer that would have allowed the army to enter'). Group 1 runs up to the clause.
+ */
+const OFFER_CONTENT = new RegExp(
+  `^(.*?\\b(?:${PROPOSAL_NOUN})s?\\s+(?:that|which)\\s+)(?=(?:would|was to|were to|required|demanded|called for|stipulated)\\b)`,
+  'i',
+)
+const PROPOSAL: Frame = { status: 'proposed', version: 'proposal' }
+
+/** What a deal 'would have' done never came to be: an offer's term, not the agreement's. */
+const COUNTERFACTUAL = /\bwould have (?:been )?\w+(?:ed|en)\b/i
+
 function frameOf(sentence: string): Frame {
-  if (IMPLEMENTED.test(sentence) && !/\b(?:will|would|to be|is to|are to)\b/i.test(sentence))
-    return { status: 'implemented', version: 'agreement' }
+  if (COUNTERFACTUAL.test(sentence)) return { status: 'proposed', version: 'proposal' }
+  if (carriedOut(sentence)) return { status: 'implemented', version: 'agreement' }
   if (AGREED_FRAME.test(sentence)) return { status: 'agreed', version: 'agreement' }
   if (PROPOSAL_FRAME.test(sentence)) return { status: 'proposed', version: 'proposal' }
   if (DEAL_FRAME.test(sentence)) return { status: 'agreed', version: 'agreement' }
@@ -333,10 +366,12 @@ function canonicalBroker(raw: string): string | null {
 /** Reads a sentence about an agreement: what happened to it, who brokered it, who its parties are. */
 function readAgreementSentence(d: Draft, sentence: string, ref: TextRef, dates: DateContext): void {
   const told = withoutWhoRefuse(sentence)
-  const cues = STATUS_CUES.filter((c) => c.re.test(told))
+  const cues = STATUS_CUES.filter((c) => cueHolds(c, told))
   if (cues.length) {
     const date = sentenceDate(sentence, dates)
-    for (const c of cues) d.events.push({ status: c.status, rule: c.id, date, ref })
+    const before = !date && toldAsBefore(sentence)
+    for (const c of cues)
+      d.events.push({ status: c.status, rule: c.id, date, ...(before ? { before } : {}), ref })
   }
   for (const m of sentence.matchAll(KINDS)) {
     const kind = (m[1] ?? '').toLowerCase().replace(/cease[- ]fire/, 'ceasefire')
@@ -420,6 +455,8 @@ export function extractAgreementFacts(
     if (list && (isItem || (list.unmarked && itemLike(passage)))) {
       // A list written with markers ends at the first passage without one.
       if (isItem) list.unmarked = false
+      // The deal's list keeps its context open: what follows it tells of the same deal.
+      contextUntil = i + 1
       const { text: item, offset } = isItem ? itemText(passage.text) : { text: passage.text, offset: 0 }
       const span = trim(text, passage.start + offset, passage.end)
       if (item && span) addTerm(draft(), text.slice(span.start, span.end), ref(span), list.frame, 'list-item')
@@ -462,7 +499,7 @@ export function extractAgreementFacts(
       } else if (state.current) {
         for (const p of places) addPlace(state.current, p, 1)
         // 'The first fighters were evacuated on Friday': carrying it out rarely names the agreement.
-        if (!isItem && IMPLEMENTED.test(sentence))
+        if (!isItem && carriedOut(sentence))
           state.current.events.push({
             status: 'implemented',
             rule: 'implemented',
@@ -481,10 +518,21 @@ export function extractAgreementFacts(
             addTerm(draft(), text.slice(item.start, item.end), ref(item), introFrame, intro.rule)
         continue
       }
-      for (const c of clauses(text, s)) {
+      for (const whole of clauses(text, s)) {
+        const c = withoutDateline(text, whole)
         const clause = text.slice(c.start, c.end)
         const rule = termRuleOf(clause)
-        if (!rule) continue
+        if (!rule) {
+          // A refused offer's content is still the offer's term ('rejected an offer that would have allowed …').
+          const content = clause.match(OFFER_CONTENT)
+          const at = content ? c.start + (content.index ?? 0) + (content[1]?.length ?? 0) : -1
+          if (content && at >= 0) {
+            const span = trim(text, at, c.end)
+            if (span) addTerm(draft(), text.slice(span.start, span.end), ref(span), PROPOSAL, 'offer-content')
+          }
+          continue
+        }
+        if (REFUSAL_VOW.test(clause)) continue
         const f = frameOf(clause)
         addTerm(draft(), clause, ref(c), f.version ? f : own.version ? own : frame, rule)
       }
@@ -495,9 +543,15 @@ export function extractAgreementFacts(
       list = { frame: f.version ? f : frame, unmarked: true }
     }
   }
-  // A deal whose sentences name no place is where the article's opening places it (its dateline, its lead).
+  // A deal whose sentences name no place is where the article's opening places it: its dateline
+  // when that is a Syrian place, else the places of its lead.
+  const first = passages[0]
+  const dateline = first ? datelinePlace(first.text, first.start) : null
   for (const d of drafts)
-    if (d.area.length === 0) for (const p of lead) if (!p.destination) addPlace(d, p, 0.5)
+    if (d.area.length === 0) {
+      if (dateline) addPlace(d, dateline, 0.5)
+      else for (const p of lead) if (!p.destination) addPlace(d, p, 0.5)
+    }
   for (const d of drafts) for (const p of inside) if (p.within && d.keys.has(p.within)) addPlace(d, p, 0.5)
   return drafts
     .filter((d) => d.terms.length > 0 || (d.area.length > 0 && d.events.length > 0))
@@ -667,7 +721,10 @@ function combine(reports: ArticleAgreement[]): Omit<Agreement, 'id' | 'reports'>
     .sort()
   const anyDate = [
     ...events.flatMap((e) => (e.date ? [e.date] : [])),
-    ...reports.flatMap((r) => (r.articleDate ? [r.articleDate] : [])),
+    // A report whose every event is told as earlier, undated, gives no date by its own.
+    ...reports.flatMap((r) =>
+      r.articleDate && !(r.events.length > 0 && r.events.every((e) => e.before)) ? [r.articleDate] : [],
+    ),
   ].sort()
   const kind = topOf(kinds) ?? 'agreement'
   const title = reports[0]?.articleTitle.slice(0, 80) || reports[0]?.article || 'an article'

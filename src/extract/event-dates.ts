@@ -51,3 +51,16 @@ export function sentenceDate(sentence: string, ctx: DateContext): string | null 
   }
   return null
 }
+
+/**
+ * Told as before the article's moment without a date of its own: the past perfect ('had refused'),
+ * 'last week', 'earlier', 'initially'. Such a sentence takes neither the article's date nor its
+ * paragraph's: what it tells happened some time before them. A 'had' in a relative clause ('the
+ * group, which had besieged the town, accepted') tells of something else.
+ */
+const BEFORE_THE_STORY =
+  /\b(?:(?<!\b(?:which|who|that|whom|where|when)\s+(?:\w+\s+)?)had(?!\s+(?:to|better)\b)|last (?:week|month|year)|(?:earlier|previously|initially|at first|weeks ago|months ago|days ago)\b)/i
+
+export function toldAsBefore(sentence: string): boolean {
+  return BEFORE_THE_STORY.test(sentence)
+}

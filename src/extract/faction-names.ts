@@ -71,11 +71,21 @@ const roomAt = (ts: Tok[], i: number): number =>
   /^operations?$/.test(ts[i]?.lower ?? '') && ts[i + 1]?.lower === 'room' && ts[i + 1]?.cap ? i + 1 : -1
 /** A joiner at `i` that binds the capitalised word after it. */
 function isJoiner(ts: Tok[], i: number): boolean {
+  return joinedEnd(ts, i) >= 0
+}
+/**
+ * The index of the capitalised word a joiner at `i` binds, or -1. Joiners may stand in a row
+ * before it: 'bin al-Walid', 'ibn al-Khattab', 'abu al-Fadl'.
+ */
+function joinedEnd(ts: Tok[], i: number): number {
   const t = ts[i]
   const next = ts[i + 1]
-  if (!t || !next?.cap || !nameGap(next.gap)) return false
-  if (JOINERS.has(t.lower)) return true
-  return HYPHEN_ONLY.has(t.lower) && /^[-‐]$/.test(next.gap)
+  if (!t || !next || !nameGap(next.gap)) return -1
+  const joins = JOINERS.has(t.lower) || (HYPHEN_ONLY.has(t.lower) && /^[-‐]$/.test(next.gap))
+  if (!joins) return -1
+  if (next.cap) return i + 1
+  // One more joiner, not capitalised ('bin al-'): the word after it is bound through both.
+  return JOINERS.has(next.lower) && joinedEnd(ts, i + 1) === i + 2 ? i + 2 : -1
 }
 /** Name parts are joined by one space or a hyphen: a comma, quote or line break ends a name. */
 const nameGap = (gap: string): boolean => /^(?:[ \t\u00a0]|[-‐])$/.test(gap)
@@ -161,9 +171,10 @@ function headNameEnd(ts: Tok[], i: number, last: number): number {
     const room = roomAt(ts, j)
     if (room >= 0 && room <= last) return room
     if (isTail(ts[j])) return j
-    if (isJoiner(ts, j)) {
-      end = j + 1
-      j += 2
+    const joined = joinedEnd(ts, j)
+    if (joined >= 0) {
+      end = joined
+      j = joined + 1
       continue
     }
     // A bare word joins a name before its first joined part only ('Jabhat Fateh al-Sham'): after
@@ -178,9 +189,32 @@ function headNameEnd(ts: Tok[], i: number, last: number): number {
     break
   }
   if (end < 0 && !WEAK_HEADS.has(fold(ts[i]?.word ?? '')) && i + 1 <= last && ts[i + 1]?.cap)
-    // Type words in a row take one bare word after them ('Liwa Ahrar Helfaya').
-    return j > i + 1 && j <= last && ts[j]?.cap && !FUNCTION_WORDS.has(ts[j]?.lower ?? '') ? j : i + 1
+    // Type words in a row take one bare word after them ('Liwa Ahrar Helfaya'), or two that end
+    // the run before running text goes on in lower case (a town of two words: 'Ahrar Teir Maalah
+    // refused'); in a headline's run of capitals, the second may be its verb.
+    return j > i + 1 && j <= last && ts[j]?.cap && !FUNCTION_WORDS.has(ts[j]?.lower ?? '')
+      ? twoWordTown(ts, j, last)
+        ? j + 1
+        : j
+      : i + 1
   return end
+}
+
+/** Two bare capitalised words at `j` that end the run, with a lower-case word after them. */
+function twoWordTown(ts: Tok[], j: number, last: number): boolean {
+  const second = ts[j + 1]
+  const after = ts[j + 2]
+  return (
+    j + 1 === last &&
+    !!second?.cap &&
+    nameGap(second.gap) &&
+    !second.typed &&
+    !FUNCTION_WORDS.has(second.lower) &&
+    !isStateWord(second) &&
+    !!after &&
+    !after.cap &&
+    /^\s+$/.test(after.gap)
+  )
 }
 
 /** The index of the next Arabic type word (or the joiner before one) from `j`, or -1. */
@@ -581,8 +615,28 @@ export function findFactionNames(text: string, span: Span, matcher?: AliasMatche
   shaped.push(...namedGroups(text, span))
   shaped.push(...negotiatingParties(text, span))
   shaped.push(...listMembers(text, span, [...found, ...shaped]))
+  for (const [n, known] of found.entries()) {
+    const longer = shaped.find((m) => extendsKnown(text, known, m))
+    if (longer) found[n] = longer
+  }
   for (const m of shaped) if (notFactionRule(m.name) === null) addUnlessOverlapping(found, m)
   return found.sort((a, b) => a.start - b.start)
+}
+
+/** A joined part right after a name: ' al-Janoub', ' bin al-Walid', '-Sham'. */
+const JOINED_PART = /^(?:\s+(?:a[lnrstdz]|el|wal|bin|ibn|abu)[-\s]+|-(?:a[lnrstdz]|el)-)\p{Lu}/u
+
+/**
+ * A name found by its Arabic shape that starts where a known name does and goes on with a joined
+ * part is another group: 'Liwa Tawheed al-Janoub' is not 'Liwa al-Tawhid' of Aleppo.
+ */
+function extendsKnown(text: string, known: NameMention, shaped: NameMention): boolean {
+  return (
+    shaped.rule === 'shape:arabic-head' &&
+    shaped.start === known.start &&
+    shaped.end > known.end &&
+    JOINED_PART.test(text.slice(known.end, shaped.end))
+  )
 }
 
 function addUnlessOverlapping(found: NameMention[], m: NameMention): void {

@@ -9,7 +9,7 @@ import {
   type LineageRelation,
   loadGazetteer,
 } from './armed-groups.ts'
-import { type DateContext, dateContext, sentenceDate } from './event-dates.ts'
+import { type DateContext, dateContext, sentenceDate, toldAsBefore } from './event-dates.ts'
 import type { ExtractEnv } from './extraction-types.ts'
 import {
   type AliasMatcher,
@@ -230,8 +230,10 @@ function dateInParagraph(
   s: Span,
   dates: DateContext,
 ): string | null {
-  const own = sentenceDate(text.slice(s.start, s.end), dates)
+  const sentence = text.slice(s.start, s.end)
+  const own = sentenceDate(sentence, dates)
   if (own) return own
+  if (toldAsBefore(sentence)) return null
   for (let i = sentences.findIndex((x) => x.start === s.start) - 1; i >= 0; i--) {
     const x = sentences[i]
     const d = x ? sentenceDate(text.slice(x.start, x.end), dates) : null
@@ -246,7 +248,7 @@ function dateInParagraph(
  */
 function objectOf(text: string, clause: Span, subject: Subject): boolean {
   return (
-    !subject.part && OBJECT_BEFORE.test(text.slice(Math.max(clause.start, subject.start - 20), subject.start))
+    !subject.part && OBJECT_BEFORE.test(text.slice(Math.max(clause.start, subject.start - 40), subject.start))
   )
 }
 
@@ -293,7 +295,9 @@ export function extractFactionFacts(
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
       dates ??= dateContext(article.date, text)
-      const date = dateInParagraph(text, passage.sentences, s, dates) ?? article.date
+      const date =
+        dateInParagraph(text, passage.sentences, s, dates) ??
+        (toldAsBefore(text.slice(s.start, s.end)) ? null : article.date)
       const seen = new Set<string>()
       for (const subject of subjects) {
         // A part of a group ('30 others') may take its own stance beside the group's.

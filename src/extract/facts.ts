@@ -14,7 +14,7 @@ import { extractFactionFacts, type FactionArticleFacts, type Factions, mergeFact
  * work) and merged across the corpus. Everything here is plain JSON: it is cached with the index.
  * Bump FACTS_VERSION whenever extraction changes: the cache key holds it.
  */
-export const FACTS_VERSION = 5
+export const FACTS_VERSION = 6
 
 export { DEFAULT_ENV, type ExtractEnv } from './extraction-types.ts'
 

@@ -6,8 +6,9 @@
  * Rahiba and al-Dumayr'.
  */
 import { MONTHS, WEEKDAYS } from '../text/lexicon.ts'
-import { foldPhrase } from '../text/normalize.ts'
+import { foldPhrase, foldWord } from '../text/normalize.ts'
 import { DEAL_KIND } from './deal-words.ts'
+import { WORDS } from './faction-rules.ts'
 
 /** A place as written, with its offsets in the text searched. */
 export interface PlaceMention {
@@ -60,6 +61,21 @@ const PREPOSITION_NAME = new RegExp(
   `\\b(in|near|around|outside|from|out of|to|into|towards?|left|leave|leaving|enter|entered)\\s+(?:the\\s+)?(?:(${DIRECTION})\\s+)?(${NAME})(?=\\s*$|\\s*[,.;:!?)"”’]|\\s+(?:and|on|in|at|to|for|with|after|since|during|under|over|which|where|who|that|was|were|is|are|has|have|had|as|by|until|before|will|would|could|can|may|must|said|says|of|near)\\b)`,
   'gu',
 )
+/**
+ * 'a settlement agreement for Ghabagheb', 'the truce covering Eastern Qalamoun': the place a deal
+ * is for. A faction's or a state's name after 'for' ('a deal for Jaysh al-Islam', 'for Russia') is no place.
+ */
+const DEAL_FOR = new RegExp(
+  `\\b${DEAL_KIND}s?\\s+(?:for|covering)\\s+(?:the\\s+)?(?:(${DIRECTION})\\s+)?(${NAME})(?=\\s*$|\\s*[,.;:!?)"”’]|\\s+\\p{Ll})`,
+  'gu',
+)
+const MAY_DEAL_FOR = /\b(?:for|covering)\s/
+/** A name that starts with a faction's type word or a state's word: who a deal is for, not where. */
+function isPartyName(name: string): boolean {
+  const first = name.replace(/^(?:[Aa][lnrstdz]|[Ee]l)-/, '').split(/[\s-]/)[0] ?? ''
+  return WORDS.heads.has(foldWord(first)) || WORDS.stateWords.has(first.toLowerCase())
+}
+
 /** 'the Rastan Operations Room', 'the Daraa Military Council': a body named after its town. */
 const NAMED_BODY = new RegExp(
   `(?:(${DIRECTION})\\s+)?(${NAME})\\s+(?=(?:Operations?\\s+Room|Military\\s+Council|Local\\s+Council|Revolutionary\\s+Council|Negotiati(?:ng|ons?)\\s+Committee|Reconciliation\\s+Committee)\\b)`,
@@ -161,6 +177,13 @@ export function findPlaces(text: string, offset = 0, options: { title?: boolean 
     )
   }
   if (options.title) return out
+  if (MAY_DEAL_FOR.test(text))
+    for (const m of text.matchAll(DEAL_FOR)) {
+      const name = m[2] ?? ''
+      if (isPartyName(name)) continue
+      const at = m.index + m[0].length - name.length
+      push(mention(m[1], name, offset + at, offset + at + name.length))
+    }
   if (MAY_NAME_THEN_GENERIC.test(text))
     for (const m of text.matchAll(NAME_THEN_GENERIC)) {
       const generic = m[3] ?? ''

@@ -25,7 +25,8 @@ export interface Cue {
 }
 
 /** Negators looked for in the few words before a cue. */
-const NEGATION = /\b(?:not|never|no longer|refus\w*|declin\w*|fail\w*|without)\b|n['’]t\b/i
+const NEGATION =
+  /\b(?:not|never|no longer|refus\w*|declin\w*|fail\w*|without|den(?:y|ies|ied|ying))\b|n['’]t\b/i
 /** Words before an acceptance that make it a condition, a plan or a term: no stance yet. */
 const UNREAL =
   /\b(?:to|will|would|must|should|shall|could|can|may|might|if|unless|whether|either|or)\s+(?:\w+\s+)?$/i

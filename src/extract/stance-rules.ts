@@ -22,7 +22,7 @@ const RuleSchema = z.object({
 const NotSubjectSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   reason: z.string(),
-  before: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+  before: z.array(z.string().regex(/^[a-z]+(?:[ -][a-z]+)*$/)).min(1),
   examples: z.array(z.object({ text: z.string(), faction: z.string() })).min(1),
   counterExamples: z.array(z.object({ text: z.string(), faction: z.string() })).min(1),
 })
@@ -120,9 +120,9 @@ export const STANCE_RULES: readonly CompiledRule[] = compileRules(TABLE)
 /** The rules that say a faction named in a sentence is not its subject (data/stance-rules.json, notSubjects). */
 export const NOT_SUBJECT_RULES: readonly NotSubjectRule[] = TableSchema.parse(TABLE).notSubjects
 
-/** What ends just before a faction that is no subject: one of the rules' words, and an optional 'the'. */
+/** What ends just before a faction that is no subject: one of the rules' words or phrases, and an optional 'the'. */
 export const OBJECT_BEFORE = new RegExp(
-  `\\b(?:${NOT_SUBJECT_RULES.flatMap((r) => r.before).join('|') || '(?!)'})\\s+(?:the\\s+)?$`,
+  `\\b(?:${NOT_SUBJECT_RULES.flatMap((r) => r.before.map((w) => w.replace(/ /g, '\\s+'))).join('|') || '(?!)'})\\s+(?:the\\s+)?$`,
   'i',
 )
 

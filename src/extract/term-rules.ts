@@ -19,8 +19,12 @@ const DEAL = `(?:${DEAL_NOUN}|${PROPOSAL_NOUN})`
 export const TERM_SENTENCE_RULES: readonly TextRule[] = [
   {
     id: 'permission',
-    re: /\b(?:(?:is|are|will be|would be|shall be|be) (?:permitted|allowed|entitled|granted|given|guaranteed)|may (?:leave|stay|remain|return|keep|retain|choose|move|take|go|carry)|(?:are|is|be) free to)\b/i,
-    examples: ['Each fighter is permitted to leave with a rifle.', 'Civilians may choose Idlib or Jarablus.'],
+    re: /\b(?:(?:is|are|will be|would be|shall be|be) (?:permitted|allowed|entitled|granted|given|guaranteed)|would have (?:permitted|allowed|let|given|granted)|may (?:leave|stay|remain|return|keep|retain|choose|move|take|go|carry)|(?:are|is|be) free to)\b/i,
+    examples: [
+      'Each fighter is permitted to leave with a rifle.',
+      'Civilians may choose Idlib or Jarablus.',
+      'The offer would have allowed the fighters to keep their rifles.',
+    ],
     counterExamples: ['The fighters left with their rifles.'],
   },
   {
@@ -42,15 +46,16 @@ export const TERM_SENTENCE_RULES: readonly TextRule[] = [
   {
     id: 'stipulation',
     re: new RegExp(
-      String.raw`\b(?:stipulat(?:es|ed|ing)|provid(?:es|ed|ing)? for|call(?:s|ed)? for|spell(?:s|ed)? out|sets? out|(?:point|term|condition|clause|provision|item)s? of the ${DEAL} (?:was|is|are|were|includes?|included|stipulates?)|the (?:terms|conditions|provisions) (?:include|included|are|were))\b`,
+      String.raw`\b(?:stipulat(?:es|ed|ing)|provid(?:es|ed|ing)? for|call(?:s|ed)? for|spell(?:s|ed)? out|sets? out|(?:point|term|condition|clause|provision|item)s? of the ${DEAL} (?:was|is|are|were|includes?|included|stipulates?)|the (?:terms|conditions|provisions) (?:include|included|are|were)|${DEAL}s? (?:demand(?:s|ed)?|require[sd]?) that)\b`,
       'i',
     ),
     examples: [
       'The deal stipulates that fighters may keep light weapons.',
       'It also provided for the Red Crescent to move the wounded.',
       'The terms included an exchange of bodies.',
+      'The proposal demanded that all fighters join the Fifth Corps within a month.',
     ],
-    counterExamples: ['The Red Crescent moved the wounded.'],
+    counterExamples: ['The Red Crescent moved the wounded.', 'Residents demanded that the army withdraw.'],
   },
   {
     id: 'under-the-deal',

@@ -58,6 +58,23 @@ describe('a page saved as text', () => {
       readPlainText(`A headline about the deal\n\nBy Sam Example and Nour Example\n\n${body[0]}`).author,
     ).toBe('Sam Example and Nour Example')
   })
+  it('a header of labelled fields (Title:, Date:, Source:) is the metadata, not the text', () => {
+    const a = readPlainText(
+      `Title: Rebels sign a settlement\nDate: 2018-07-22\nSource: Hauran Monitor\nAuthor: Sam Example\n\n${body[0]}`,
+    )
+    expect(a).toMatchObject({
+      title: 'Rebels sign a settlement',
+      date: '2018-07-22',
+      source: 'Hauran Monitor',
+      author: 'Sam Example',
+      text: body[0],
+    })
+  })
+  it('one labelled line in running text is no header', () => {
+    const a = readPlainText(`A headline about the deal\n\nSource: a rebel commander\n\n${body[0]}`)
+    expect(a.title).toBe('A headline about the deal')
+    expect(a.source).not.toBe('a rebel commander')
+  })
   it('a desk or staff credit is no author', () => {
     expect(
       readPlainText(`A headline about the deal\n\nStaff reporter, North News\n12 May 2018\n\n${body[0]}`),

@@ -41,3 +41,21 @@ describe('the term rules: each rule’s examples are its tests', () => {
     expect(s.slice(listIntro(s)?.end)).toBe('the fighters leave; the army enters.')
   })
 })
+
+describe('sentences that state no term', () => {
+  it.each([
+    'Jaysh al-Izza later agreed to the truce, the group’s spokesman said.',
+    'The committee agreed to the deal.',
+    'The rebels rejected the offer to leave with light weapons.',
+    'Both sides agreed to talks in Astana.',
+  ])('%s', (sentence) => {
+    expect(termRuleOf(sentence)).toBeNull()
+  })
+
+  it.each([
+    'The rebels agreed to the truce’s condition that they leave within three days.',
+    'The government agreed to release 500 detainees.',
+  ])('but a term is still read in: %s', (sentence) => {
+    expect(termRuleOf(sentence)).not.toBeNull()
+  })
+})
