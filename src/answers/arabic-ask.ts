@@ -12,6 +12,7 @@ import {
   readArabicQuestion,
 } from '../text/arabic-question.ts'
 import { summariseStance, summariseTerms } from './ask/route.ts'
+import { arabicSynonyms } from './ask/synonyms.ts'
 import type { AskAnswer } from './ask.ts'
 import { type Citation, cite } from './citation.ts'
 import { findPassages } from './search.ts'
@@ -228,11 +229,11 @@ function nativeAnswer(kb: KnowledgeBase, q: ArabicQuestion): NativeAnswer | null
     const article = kb.articles.get(passage.articleId)
     if (!article || !hasArabic(passage.text)) continue
     const articleTerms = new Set(wordTerms(normalizeArabic(article.text)))
-    const inArticle = questionTerms.filter((t) => articleTerms.has(t)).length / questionTerms.length
+    const inArticle = share(questionTerms, articleTerms)
     for (const s of passage.sentences) {
       const span = normalSpan(article.text, s.start, s.end)
       const sentenceTerms = new Set(wordTerms(span.text))
-      const inSentence = questionTerms.filter((t) => sentenceTerms.has(t)).length / questionTerms.length
+      const inSentence = share(questionTerms, sentenceTerms)
       const score = 0.6 * inSentence + 0.4 * inArticle
       if (best && score <= best.score) continue
       const found = answerIn(span.text, q, asked)
@@ -244,10 +245,21 @@ function nativeAnswer(kb: KnowledgeBase, q: ArabicQuestion): NativeAnswer | null
   if (!best || best.score < MIN_ARABIC_SCORE) return null
   const sentence = best.passage.sentences.find((s) => s.start <= best.span.start && best.span.end <= s.end)
   return {
-    answer: best.text.replace(/\s+/g, ' ').replace(/^[\s،,؛:]+|[\s،,؛:]+$/gu, ''),
+    answer: best.text.replace(/\s+/g, ' ').replace(/^[\s،,؛:]+|[\s،,؛:.]+$/gu, ''),
     confidence: Math.round(Math.min(0.9, best.score) * 100) / 100,
     citations: [cite(kb, best.passage, sentence ?? best.span)],
   }
+}
+
+/** Below the word itself: a synonym's match counts this much (data/synonyms.json, 'arabic'). */
+const SYNONYM_WEIGHT = 0.75
+
+/** How much of the question a text holds: each term whole, or by a synonym at SYNONYM_WEIGHT. */
+function share(questionTerms: readonly string[], terms: ReadonlySet<string>): number {
+  let held = 0
+  for (const t of questionTerms)
+    held += terms.has(t) ? 1 : arabicSynonyms(t).some((s) => terms.has(s)) ? SYNONYM_WEIGHT : 0
+  return held / questionTerms.length
 }
 
 function wordTerms(text: string): string[] {

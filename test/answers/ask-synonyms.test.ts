@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SYNONYM_GROUPS, synonymous } from '../../src/answers/ask/synonyms.ts'
+import { arabicSynonymous, SYNONYM_GROUPS, synonymous } from '../../src/answers/ask/synonyms.ts'
 
 describe('data/synonyms.json: each group’s examples meet, its counter-examples do not', () => {
   it.each(SYNONYM_GROUPS.map((g) => [g.id, g] as const))('%s', (_, g) => {
@@ -7,6 +7,14 @@ describe('data/synonyms.json: each group’s examples meet, its counter-examples
     for (const [a, b] of g.examples) expect(synonymous(a, b, kind), `${a} ~ ${b}`).toBe(true)
     for (const [a, b] of g.counterExamples) expect(synonymous(a, b, kind), `${a} ≁ ${b}`).toBe(false)
   })
+
+  it.each(SYNONYM_GROUPS.filter((g) => g.arabic.length).map((g) => [g.id, g] as const))(
+    '%s in Arabic',
+    (_, g) => {
+      for (const [a, b] of g.arabicExamples) expect(arabicSynonymous(a, b), `${a} ~ ${b}`).toBe(true)
+      for (const [a, b] of g.arabicCounterExamples) expect(arabicSynonymous(a, b), `${a} ≁ ${b}`).toBe(false)
+    },
+  )
 
   it('holds a group with kinds only in questions of those kinds', () => {
     expect(synonymous('go', 'withdrawn', 'where')).toBe(true)

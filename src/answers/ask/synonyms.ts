@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import table from '../../../data/synonyms.json' with { type: 'json' }
+import { arabicTerm } from '../../text/arabic.ts'
 import { searchTerm } from '../../text/normalize.ts'
 import { lemmaTerm } from './lemma.ts'
 import { stem } from './stem.ts'
@@ -17,6 +18,10 @@ const Group = z.object({
   kinds: z.array(z.string()).optional(),
   examples: z.array(Pair).min(1),
   counterExamples: z.array(Pair).default([]),
+  /** The same meaning in Arabic words: Arabic questions meet Arabic sentences through these. */
+  arabic: z.array(z.string().regex(/^\S+$/, 'one word')).default([]),
+  arabicExamples: z.array(Pair).default([]),
+  arabicCounterExamples: z.array(Pair).default([]),
 })
 export const SynonymTable = z.object({ about: z.string(), groups: z.array(Group) })
 export type SynonymGroup = z.infer<typeof Group>
@@ -78,4 +83,33 @@ export function synonymous(a: string, b: string, kind: string): boolean {
   if (wordKeys(a).some((k) => bStems.includes(k))) return false
   const bKeys = synonymKeys(b)
   return groupsOf(a, kind).some((g) => bKeys.some((k) => g.keys.has(k)))
+}
+
+/**
+ * Each Arabic term of a group and the group's other Arabic terms: the Arabic stemmer keeps a
+ * verb and its verbal noun apart (يغادروا → غادر, خروج → خروج), and synonyms are apart anyway.
+ */
+const ARABIC_SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, Set<string>>()
+  for (const g of SYNONYM_GROUPS) {
+    const terms = [...new Set(g.arabic.map((w) => arabicTerm(w)).filter((t): t is string => !!t))]
+    for (const t of terms) {
+      const set = out.get(t) ?? new Set<string>()
+      for (const other of terms) if (other !== t) set.add(other)
+      out.set(t, set)
+    }
+  }
+  return new Map([...out].map(([t, set]) => [t, [...set]]))
+})()
+
+/** The Arabic search terms that stand for this one (an Arabic search term, as arabicTerm gives). */
+export function arabicSynonyms(term: string): readonly string[] {
+  return ARABIC_SYNONYMS.get(term) ?? []
+}
+
+/** Whether two Arabic words stand for one another (and are not the same word). */
+export function arabicSynonymous(a: string, b: string): boolean {
+  const ta = arabicTerm(a)
+  const tb = arabicTerm(b)
+  return !!ta && !!tb && ta !== tb && arabicSynonyms(ta).includes(tb)
 }
