@@ -7,8 +7,10 @@ import {
   summarizeStance,
 } from '../extract/stance-summary.ts'
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts'
+import { foldPhrase } from '../text/normalize.ts'
 import { type Citation, cite } from './citation.ts'
 import { resolveFaction } from './faction-resolve.ts'
+import { findPassages } from './search.ts'
 import { findAgreements, nearestAgreements } from './terms.ts'
 
 export interface StanceEvidence {
@@ -88,7 +90,14 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
       notice: `No agreement in the corpus goes by “${agreementAsked?.trim()}”.`,
       suggestions: nearestAgreements(kb, agreementAsked ?? ''),
     }
-  if (!f)
+  if (!f) {
+    // A name the corpus holds but not as a faction (a tribe, a council, a town) is not "not in
+    // the corpus": its sentences are shown, so that the answer says no more than the corpus does.
+    const named = sentencesNaming(kb, query)
+    const shown = `“${query.trim()}”`
+    const notice = named.count
+      ? `${shown} is not a faction the corpus names, though ${named.count === 1 ? 'a sentence names' : `${named.count} sentences name`} it${found.suggestions.length ? '; did you mean one of these factions?' : '.'}`
+      : `${shown} is not in the corpus${found.suggestions.length ? '; did you mean one of these?' : '.'}`
     return {
       ...base,
       faction: null,
@@ -96,11 +105,12 @@ export function stance(kb: KnowledgeBase, query: string, agreementAsked?: string
       stance: 'unknown',
       evidence: [],
       changes: [],
-      summary: `“${query.trim()}” is not in the corpus.`,
-      mentions: [],
-      mentionCount: 0,
-      notice: `“${query.trim()}” is not in the corpus${found.suggestions.length ? '; did you mean one of these?' : '.'}`,
+      summary: named.count ? `${shown} is not a faction the corpus names.` : `${shown} is not in the corpus.`,
+      mentions: named.citations,
+      mentionCount: named.count,
+      notice,
     }
+  }
   const all = f.kind === 'group' ? f.evidence.flatMap((e) => evidenceOf(kb, e)) : []
   const names = asked ? new Set(asked.map((a) => a.name)) : null
   const evidence = names ? all.filter((e) => e.agreement !== null && names.has(e.agreement)) : all
@@ -196,6 +206,26 @@ function evidenceOf(kb: KnowledgeBase, e: EvidenceFact): StanceEvidence[] {
       citation: cite(kb, passage, { start: e.start, end: e.end }),
     },
   ]
+}
+
+/** Passages searched for the sentences that name what is not a faction. */
+const NAMING_PASSAGES = 50
+
+/** The sentences that hold the query's words in a row (as a phrase, folded): the first few cited, and their count. */
+function sentencesNaming(kb: KnowledgeBase, query: string): { citations: Citation[]; count: number } {
+  const phrase = foldPhrase(query)
+  const citations: Citation[] = []
+  let count = 0
+  if (!phrase) return { citations, count }
+  for (const { passage } of findPassages(kb, query, NAMING_PASSAGES)) {
+    for (const s of passage.sentences) {
+      const text = passage.text.slice(s.start - passage.start, s.end - passage.start)
+      if (!` ${foldPhrase(text)} `.includes(` ${phrase} `)) continue
+      count++
+      if (citations.length < MAX_MENTIONS) citations.push(cite(kb, passage, s))
+    }
+  }
+  return { citations, count }
 }
 
 function mentionsOf(kb: KnowledgeBase, f: FactionRecord): Citation[] {

@@ -84,14 +84,24 @@ export default defineCommand({
   present(answer: StanceAnswer) {
     const cites = new CitationList()
     const named = answer.faction ?? answer.stateForce
-    if (!named)
+    if (!named) {
+      // Not a faction, but perhaps named all the same: the sentences that name it, cited.
+      const sections = answer.mentions.length
+        ? [
+            {
+              heading: `Named in ${answer.mentionCount} sentence${answer.mentionCount === 1 ? '' : 's'}`,
+              items: answer.mentions.map((c) => ({ text: c.quote, cites: [cites.add(c)] })),
+            },
+          ]
+        : []
       return {
         title: `Stance: “${shownQuery(answer.query)}”`,
         lead: answer.notice ?? 'Not in the corpus.',
-        sections: [],
-        citations: [],
+        sections,
+        citations: cites.list,
         suggestions: answer.suggestions,
       }
+    }
     const sections = []
     const own = answer.evidence.filter((e) => e.voice === 'faction')
     const others = answer.evidence.filter((e) => e.voice !== 'faction')

@@ -6,7 +6,7 @@ import { findCommand } from '../../src/commands/index.ts'
 import { factionChoices } from '../../src/commands/stance.ts'
 import { openKnowledgeBase } from '../../src/knowledge/open.ts'
 import { renderText } from '../../src/render/text.ts'
-import { cli, isVerbatim, seedKnowledgeBase } from '../helpers.ts'
+import { cli, isVerbatim, knowledgeBaseOf, seedKnowledgeBase } from '../helpers.ts'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'stance')
 
@@ -47,15 +47,41 @@ describe('stance on the seed corpus', () => {
     expect(stance(kb, query).faction?.name).toBe(name)
   })
 
-  it.each([['Liwa al-Quds'], ['HTZ'], ['Jaysh'], ['al-Sham']])(
+  it.each([['Liwa al-Quds'], ['HTZ']])(
     'answers “not in the corpus” for %s: no faction, no stance, no evidence, the closest names',
     (query) => {
       const a = stance(kb, query)
-      expect(a).toMatchObject({ faction: null, stance: 'unknown', evidence: [] })
+      expect(a).toMatchObject({ faction: null, stance: 'unknown', evidence: [], mentions: [] })
       expect(a.notice).toMatch(/not in the corpus/)
       expect(a.suggestions.length).toBeGreaterThan(0)
     },
   )
+
+  it.each([['Jaysh'], ['al-Sham']])(
+    'answers that %s, a word of the corpus, is no faction it names: no stance, the sentences that hold it, the closest names',
+    (query) => {
+      const a = stance(kb, query)
+      expect(a).toMatchObject({ faction: null, stance: 'unknown', evidence: [] })
+      expect(a.notice).toMatch(/is not a faction the corpus names, though \d+ sentences? names? it/)
+      expect(a.mentions.length).toBeGreaterThan(0)
+      for (const m of a.mentions)
+        expect(isVerbatim(m.quote, kb.articles.get(m.article)?.text ?? '')).toBe(true)
+      expect(a.suggestions.length).toBeGreaterThan(0)
+    },
+  )
+
+  it('never says a name the corpus holds but not as a faction (a tribe) is “not in the corpus”', () => {
+    const tribal = knowledgeBaseOf({
+      'shuhail.txt':
+        'Tribal council accepts deal\n\nThe council of the Shaitat tribe accepted a reconciliation agreement with government forces on Monday.\n',
+    })
+    const a = stance(tribal, 'Shaitat tribe')
+    expect(a.faction).toBeNull()
+    expect(a.notice).toBe('“Shaitat tribe” is not a faction the corpus names, though a sentence names it.')
+    expect(a.mentions.map((m) => m.quote)).toEqual([
+      'The council of the Shaitat tribe accepted a reconciliation agreement with government forces on Monday.',
+    ])
+  })
 
   it('shows the change over time with the latest stance', () => {
     const a = stance(kb, 'Rastan Operations Room')
