@@ -209,7 +209,7 @@ function evidenceOf(kb: KnowledgeBase, e: EvidenceFact): StanceEvidence[] {
 }
 
 /** Passages searched for the sentences that name what is not a faction. */
-const NAMING_PASSAGES = 50
+const NAMING_PASSAGES = 20
 
 /** The sentences that hold the query's words in a row (as a phrase, folded): the first few cited, and their count. */
 function sentencesNaming(kb: KnowledgeBase, query: string): { citations: Citation[]; count: number } {
@@ -218,6 +218,8 @@ function sentencesNaming(kb: KnowledgeBase, query: string): { citations: Citatio
   let count = 0
   if (!phrase) return { citations, count }
   for (const { passage } of findPassages(kb, query, NAMING_PASSAGES)) {
+    // The passage first, its sentences only where it holds the phrase: most hits hold its words apart.
+    if (!` ${foldPhrase(passage.text)} `.includes(` ${phrase} `)) continue
     for (const s of passage.sentences) {
       const text = passage.text.slice(s.start - passage.start, s.end - passage.start)
       if (!` ${foldPhrase(text)} `.includes(` ${phrase} `)) continue
