@@ -334,7 +334,7 @@ const PROPOSAL: Frame = { status: 'proposed', version: 'proposal' }
 const COUNTERFACTUAL = /\bwould have (?:been )?\w+(?:ed|en)\b/i
 
 function frameOf(sentence: string): Frame {
-  if (COUNTERFACTUAL.test(sentence)) return { status: 'proposed', version: 'proposal' }
+  if (COUNTERFACTUAL.test(sentence)) return PROPOSAL
   if (carriedOut(sentence)) return { status: 'implemented', version: 'agreement' }
   if (AGREED_FRAME.test(sentence)) return { status: 'agreed', version: 'agreement' }
   if (PROPOSAL_FRAME.test(sentence)) return { status: 'proposed', version: 'proposal' }

@@ -230,10 +230,8 @@ function dateInParagraph(
   s: Span,
   dates: DateContext,
 ): string | null {
-  const sentence = text.slice(s.start, s.end)
-  const own = sentenceDate(sentence, dates)
+  const own = sentenceDate(text.slice(s.start, s.end), dates)
   if (own) return own
-  if (toldAsBefore(sentence)) return null
   for (let i = sentences.findIndex((x) => x.start === s.start) - 1; i >= 0; i--) {
     const x = sentences[i]
     const d = x ? sentenceDate(text.slice(x.start, x.end), dates) : null
@@ -295,9 +293,12 @@ export function extractFactionFacts(
       if (!cues.length || !subjects.length) continue
       const attribution = attributionOf(text, s)
       dates ??= dateContext(article.date, text)
-      const date =
-        dateInParagraph(text, passage.sentences, s, dates) ??
-        (toldAsBefore(text.slice(s.start, s.end)) ? null : article.date)
+      // Told as before the story ('had refused', 'last week'): only a date of its own, never its
+      // paragraph's or the article's.
+      const told = text.slice(s.start, s.end)
+      const date = toldAsBefore(told)
+        ? sentenceDate(told, dates)
+        : (dateInParagraph(text, passage.sentences, s, dates) ?? article.date)
       const seen = new Set<string>()
       for (const subject of subjects) {
         // A part of a group ('30 others') may take its own stance beside the group's.

@@ -1,9 +1,10 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commands } from '../../src/commands/index.ts'
 import { commandData } from '../../src/discord/deploy.ts'
+import { runProcess } from '../helpers.ts'
 import { startFakeDiscord } from './fake-discord.ts'
 
 /**
@@ -56,22 +57,15 @@ describe('npm run build', () => {
     expect(pkg.scripts['deploy-commands']).toBe('node dist/discord/deploy-commands.js')
     const discord = await startFakeDiscord()
     try {
-      const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-        const child = spawn(process.execPath, [join(dist, 'discord', 'deploy-commands.js')], {
-          cwd: out,
-          env: {
-            PATH: process.env.PATH ?? '',
-            DISCORD_TOKEN: 'fake-token-for-the-build-test',
-            DISCORD_CLIENT_ID: discord.applicationId,
-            DISCORD_GUILD_ID: discord.guildId,
-            DISCORD_API_BASE: discord.api,
-          },
-        })
-        let stdout = ''
-        let stderr = ''
-        child.stdout.on('data', (d) => (stdout += d))
-        child.stderr.on('data', (d) => (stderr += d))
-        child.on('close', (code) => done({ code, stdout, stderr }))
+      const r = await runProcess(process.execPath, [join(dist, 'discord', 'deploy-commands.js')], {
+        cwd: out,
+        env: {
+          PATH: process.env.PATH ?? '',
+          DISCORD_TOKEN: 'fake-token-for-the-build-test',
+          DISCORD_CLIENT_ID: discord.applicationId,
+          DISCORD_GUILD_ID: discord.guildId,
+          DISCORD_API_BASE: discord.api,
+        },
       })
       expect(r.stderr).toBe('')
       expect(r.code).toBe(0)

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commands } from '../../src/commands/index.ts'
 import { commandData } from '../../src/discord/deploy.ts'
+import { runProcess } from '../helpers.ts'
 import { type FakeDiscord, slashCommand, startFakeDiscord } from './fake-discord.ts'
 
 const TSX = resolve('node_modules/.bin/tsx')
@@ -32,18 +33,8 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   }
 }
 
-function run(
-  script: string,
-  environment: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(TSX, [resolve(script)], { cwd, env: environment })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
+function run(script: string, environment: NodeJS.ProcessEnv) {
+  return runProcess(TSX, [resolve(script)], { cwd, env: environment })
 }
 
 describe('npm run deploy-commands', () => {

@@ -169,7 +169,7 @@ const BY_DEMONYM = 0.9
 /** 'the Syrian Observatory', 'Turkish Red Crescent': a demonym inside an organisation's name. */
 const IN_A_NAME = 0.5
 /** A list of answers outranks each of its members ('Jordan or Turkey' over 'Jordan'). */
-const LIST_BOOST = 1.05
+export const LIST_BOOST = 1.05
 
 /**
  * Two mentions are one answer when coordinated: 'Jordan or Turkey', 'Lebanon, Jordan and Turkey',

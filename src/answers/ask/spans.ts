@@ -6,7 +6,7 @@
 import type { Span } from '../../corpus/types.ts'
 import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../text/lexicon.ts'
 import { foldPhrase, STOP_WORDS, searchTerm } from '../../text/normalize.ts'
-import { entitySpans, isPersonName } from './answer-types.ts'
+import { entitySpans, isPersonName, LIST_BOOST } from './answer-types.ts'
 import { descriptionsOf } from './apposition.ts'
 import { ANSWER_KINDS } from './kinds.ts'
 import { PLACE_NOUNS, type Question, sameRole, termMatch } from './question.ts'
@@ -158,8 +158,6 @@ function soleNear(q: Question): number {
   return q.answerType?.class === 'number' ? 1 : SOLE_NAME_NEAR
 }
 const SOLE_NAME_NEAR = 0.6
-/** A list of places outranks each of its members. */
-const LIST_BOOST = 1.05
 
 /** How much an answer of another type than the one asked counts ('Mehmet Simsek' for 'which countries'). */
 const UNTYPED_SHARE = 0.5
